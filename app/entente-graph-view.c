@@ -1,0 +1,647 @@
+/* entente-graph-view.c
+ *
+ * The widget keeps the view state (viewport, day, selection, hover) and
+ * hands drawing to the renderer, which knows nothing of GTK.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n.h>
+
+#include "entente-graph-view.h"
+#include "graph/entente-export.h"
+#include "graph/entente-renderer.h"
+#include "graph/entente-viewport.h"
+
+#define ZOOM_STEP     1.25
+#define CLICK_SLOP    4.0
+#define FIT_MARGIN    32.0
+
+struct _EntenteGraphView
+{
+  GtkWidget        parent_instance;
+
+  EntenteStory    *story;
+  EntenteLayout   *layout;
+  EntenteTimeView  time_view;
+  EntenteViewport  viewport;
+  guint32          day;
+
+  int              selected_entity;
+  int              hovered_entity;
+  int              dragged_entity;
+  double           drag_start_x;
+  double           drag_start_y;
+  double           drag_node_x;
+  double           drag_node_y;
+  EntenteViewport  drag_viewport;
+  gboolean         drag_moved;
+
+  double           pointer_x;
+  double           pointer_y;
+  double           zoom_gesture_start;
+  gboolean         needs_fit;
+};
+
+G_DEFINE_FINAL_TYPE (EntenteGraphView, entente_graph_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORY,
+  PROP_DAY,
+  PROP_SELECTED_ENTITY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+is_dark (EntenteGraphView *self)
+{
+  GdkRGBA fg;
+
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &fg);
+  return (0.299 * fg.red + 0.587 * fg.green + 0.114 * fg.blue) > 0.5;
+}
+
+static void
+fill_render_options (EntenteGraphView     *self,
+                     EntenteRenderOptions *options)
+{
+  entente_render_options_init (options);
+  options->story = self->story;
+  options->layout = self->layout;
+  options->viewport = &self->viewport;
+  options->time_view = &self->time_view;
+  options->selected_entity = self->selected_entity;
+  options->hovered_entity = self->hovered_entity;
+  options->dark = is_dark (self);
+}
+
+static void
+entente_graph_view_snapshot (GtkWidget   *widget,
+                             GtkSnapshot *snapshot)
+{
+  EntenteGraphView *self = ENTENTE_GRAPH_VIEW (widget);
+  EntenteRenderOptions options;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  cairo_t *cr;
+
+  if (self->story == NULL || width <= 0 || height <= 0)
+    return;
+
+  fill_render_options (self, &options);
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  entente_render (cr, &options);
+  cairo_destroy (cr);
+}
+
+static void
+entente_graph_view_size_allocate (GtkWidget *widget,
+                                  int        width,
+                                  int        height,
+                                  int        baseline)
+{
+  EntenteGraphView *self = ENTENTE_GRAPH_VIEW (widget);
+
+  self->viewport.width = width;
+  self->viewport.height = height;
+
+  if (self->needs_fit && width > 0 && height > 0)
+    entente_graph_view_fit (self);
+}
+
+static void
+update_accessible_description (EntenteGraphView *self)
+{
+  g_autofree char *description = NULL;
+
+  if (self->story && self->selected_entity >= 0)
+    {
+      const EntenteEntity *e = entente_story_get_entity (self->story, self->selected_entity);
+      /* Translators: what a screen reader says of the graph; %s is a name
+       * such as "OpenAI", %u how many people, companies… it shows. */
+      description = g_strdup_printf (_("%s selected; %u entities shown"),
+                                     entente_text_get (&e->name), self->time_view.n_shown_entities);
+    }
+  else
+    description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u entity shown", "%u entities shown",
+                                                self->time_view.n_shown_entities),
+                                   self->time_view.n_shown_entities);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+}
+
+static void
+select_entity_from_view (EntenteGraphView *self,
+                         int               entity)
+{
+  const char *id = entity >= 0 ? entente_story_get_entity (self->story, entity)->id : "";
+
+  /* The window owns the selection; it sets it back on every view. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.select-entity", "s", id);
+}
+
+static int
+entity_at (EntenteGraphView *self,
+           double            x,
+           double            y)
+{
+  double wx, wy;
+
+  if (self->story == NULL)
+    return -1;
+
+  entente_viewport_screen_to_world (&self->viewport, x, y, &wx, &wy);
+  return entente_layout_hit (self->layout, self->time_view.entities, wx, wy, 4.0 / self->viewport.zoom);
+}
+
+static void
+on_drag_begin (GtkGestureDrag   *gesture,
+               double            x,
+               double            y,
+               EntenteGraphView *self)
+{
+  self->drag_start_x = x;
+  self->drag_start_y = y;
+  self->drag_moved = FALSE;
+  self->drag_viewport = self->viewport;
+  self->dragged_entity = entity_at (self, x, y);
+  if (self->dragged_entity >= 0)
+    {
+      self->drag_node_x = self->layout->x[self->dragged_entity];
+      self->drag_node_y = self->layout->y[self->dragged_entity];
+    }
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+static void
+on_drag_update (GtkGestureDrag   *gesture,
+                double            dx,
+                double            dy,
+                EntenteGraphView *self)
+{
+  if (!self->drag_moved && dx * dx + dy * dy < CLICK_SLOP * CLICK_SLOP)
+    return;
+
+  self->drag_moved = TRUE;
+  if (self->dragged_entity >= 0)
+    entente_layout_move_node (self->layout, self->dragged_entity,
+                              self->drag_node_x + dx / self->viewport.zoom,
+                              self->drag_node_y + dy / self->viewport.zoom);
+  else
+    {
+      self->viewport.center_x = self->drag_viewport.center_x;
+      self->viewport.center_y = self->drag_viewport.center_y;
+      entente_viewport_pan (&self->viewport, dx, dy);
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+    }
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_drag_end (GtkGestureDrag   *gesture,
+             double            dx,
+             double            dy,
+             EntenteGraphView *self)
+{
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), self->hovered_entity >= 0 ? "pointer" : NULL);
+
+  if (!self->drag_moved)
+    select_entity_from_view (self, self->dragged_entity);
+
+  self->dragged_entity = -1;
+}
+
+static void
+set_hovered (EntenteGraphView *self,
+             int               entity)
+{
+  if (self->hovered_entity == entity)
+    return;
+
+  self->hovered_entity = entity;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), entity >= 0 ? "pointer" : NULL);
+  if (entity >= 0)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self),
+                                 entente_text_get (&entente_story_get_entity (self->story, entity)->name));
+  else
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self), NULL);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_motion (GtkEventControllerMotion *controller,
+           double                    x,
+           double                    y,
+           EntenteGraphView         *self)
+{
+  self->pointer_x = x;
+  self->pointer_y = y;
+  set_hovered (self, entity_at (self, x, y));
+}
+
+static void
+on_leave (GtkEventControllerMotion *controller,
+          EntenteGraphView         *self)
+{
+  set_hovered (self, -1);
+}
+
+static gboolean
+on_scroll (GtkEventControllerScroll *controller,
+           double                    dx,
+           double                    dy,
+           EntenteGraphView         *self)
+{
+  if (dy == 0)
+    return FALSE;
+
+  entente_viewport_zoom_at (&self->viewport, self->pointer_x, self->pointer_y, pow (ZOOM_STEP, -dy));
+  self->needs_fit = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return TRUE;
+}
+
+static void
+on_zoom_begin (GtkGesture       *gesture,
+               GdkEventSequence *sequence,
+               EntenteGraphView *self)
+{
+  self->zoom_gesture_start = self->viewport.zoom;
+}
+
+static void
+on_zoom_scale_changed (GtkGestureZoom   *gesture,
+                       double            scale,
+                       EntenteGraphView *self)
+{
+  double cx, cy;
+
+  if (!gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &cx, &cy))
+    {
+      cx = self->viewport.width / 2;
+      cy = self->viewport.height / 2;
+    }
+  entente_viewport_zoom_at (&self->viewport, cx, cy,
+                            self->zoom_gesture_start * scale / self->viewport.zoom);
+  self->needs_fit = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+entente_graph_view_dispose (GObject *object)
+{
+  EntenteGraphView *self = (EntenteGraphView *) object;
+
+  g_clear_object (&self->story);
+
+  G_OBJECT_CLASS (entente_graph_view_parent_class)->dispose (object);
+}
+
+static void
+entente_graph_view_finalize (GObject *object)
+{
+  EntenteGraphView *self = (EntenteGraphView *) object;
+
+  g_clear_pointer (&self->layout, entente_layout_free);
+  entente_time_view_clear (&self->time_view);
+
+  G_OBJECT_CLASS (entente_graph_view_parent_class)->finalize (object);
+}
+
+static void
+entente_graph_view_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  EntenteGraphView *self = ENTENTE_GRAPH_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORY:
+      g_value_set_object (value, self->story);
+      break;
+    case PROP_DAY:
+      g_value_set_uint (value, self->day);
+      break;
+    case PROP_SELECTED_ENTITY:
+      g_value_set_int (value, self->selected_entity);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+entente_graph_view_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  EntenteGraphView *self = ENTENTE_GRAPH_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORY:
+      entente_graph_view_set_story (self, g_value_get_object (value));
+      break;
+    case PROP_DAY:
+      entente_graph_view_set_day (self, g_value_get_uint (value));
+      break;
+    case PROP_SELECTED_ENTITY:
+      entente_graph_view_set_selected_entity (self, g_value_get_int (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+zoom_in_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  entente_graph_view_zoom (ENTENTE_GRAPH_VIEW (widget), ZOOM_STEP);
+}
+
+static void
+zoom_out_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  entente_graph_view_zoom (ENTENTE_GRAPH_VIEW (widget), 1.0 / ZOOM_STEP);
+}
+
+static void
+zoom_fit_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  entente_graph_view_fit (ENTENTE_GRAPH_VIEW (widget));
+}
+
+static void
+entente_graph_view_class_init (EntenteGraphViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = entente_graph_view_dispose;
+  object_class->finalize = entente_graph_view_finalize;
+  object_class->get_property = entente_graph_view_get_property;
+  object_class->set_property = entente_graph_view_set_property;
+
+  widget_class->snapshot = entente_graph_view_snapshot;
+  widget_class->size_allocate = entente_graph_view_size_allocate;
+
+  properties[PROP_STORY] =
+    g_param_spec_object ("story", NULL, NULL,
+                         ENTENTE_TYPE_STORY,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DAY] =
+    g_param_spec_uint ("day", NULL, NULL,
+                       0, G_MAXUINT32, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED_ENTITY] =
+    g_param_spec_int ("selected-entity", NULL, NULL,
+                      -1, G_MAXINT, -1,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "graph.zoom-in", NULL, zoom_in_action);
+  gtk_widget_class_install_action (widget_class, "graph.zoom-out", NULL, zoom_out_action);
+  gtk_widget_class_install_action (widget_class, "graph.zoom-fit", NULL, zoom_fit_action);
+
+  gtk_widget_class_set_css_name (widget_class, "graphview");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+entente_graph_view_init (EntenteGraphView *self)
+{
+  GtkGesture *drag, *zoom;
+  GtkEventController *motion, *scroll;
+
+  self->selected_entity = -1;
+  self->hovered_entity = -1;
+  self->dragged_entity = -1;
+  self->needs_fit = TRUE;
+  entente_viewport_init (&self->viewport, 1, 1);
+  entente_time_view_init (&self->time_view);
+
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+
+  drag = gtk_gesture_drag_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+
+  zoom = gtk_gesture_zoom_new ();
+  g_signal_connect (zoom, "begin", G_CALLBACK (on_zoom_begin), self);
+  g_signal_connect (zoom, "scale-changed", G_CALLBACK (on_zoom_scale_changed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (zoom));
+
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
+  g_signal_connect (motion, "leave", G_CALLBACK (on_leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), scroll);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Relationship graph"),
+                                  -1);
+}
+
+GtkWidget *
+entente_graph_view_new (void)
+{
+  return g_object_new (ENTENTE_TYPE_GRAPH_VIEW, NULL);
+}
+
+EntenteStory *
+entente_graph_view_get_story (EntenteGraphView *self)
+{
+  g_return_val_if_fail (ENTENTE_IS_GRAPH_VIEW (self), NULL);
+  return self->story;
+}
+
+static void
+recompute_time_view (EntenteGraphView *self)
+{
+  if (self->story == NULL)
+    return;
+
+  entente_time_view_compute (&self->time_view, self->story, self->day, ENTENTE_TIME_MODE_AS_OF);
+  update_accessible_description (self);
+}
+
+void
+entente_graph_view_set_story (EntenteGraphView *self,
+                              EntenteStory     *story)
+{
+  g_return_if_fail (ENTENTE_IS_GRAPH_VIEW (self));
+  g_return_if_fail (!story || ENTENTE_IS_STORY (story));
+
+  if (!g_set_object (&self->story, story))
+    return;
+
+  g_clear_pointer (&self->layout, entente_layout_free);
+  self->selected_entity = -1;
+  self->hovered_entity = -1;
+  self->dragged_entity = -1;
+
+  if (story != NULL)
+    {
+      guint32 last_day = 0;
+
+      self->layout = entente_layout_new (story, ENTENTE_LAYOUT_DEFAULT_SEED);
+      entente_layout_run (self->layout);
+      entente_story_get_date_range (story, NULL, &last_day);
+      self->day = last_day;
+    }
+
+  recompute_time_view (self);
+  self->needs_fit = TRUE;
+  if (gtk_widget_get_width (GTK_WIDGET (self)) > 0)
+    entente_graph_view_fit (self);
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORY]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAY]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ENTITY]);
+}
+
+guint32
+entente_graph_view_get_day (EntenteGraphView *self)
+{
+  g_return_val_if_fail (ENTENTE_IS_GRAPH_VIEW (self), 0);
+  return self->day;
+}
+
+void
+entente_graph_view_set_day (EntenteGraphView *self,
+                            guint32           day)
+{
+  g_return_if_fail (ENTENTE_IS_GRAPH_VIEW (self));
+
+  if (self->day == day)
+    return;
+
+  self->day = day;
+  recompute_time_view (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAY]);
+}
+
+int
+entente_graph_view_get_selected_entity (EntenteGraphView *self)
+{
+  g_return_val_if_fail (ENTENTE_IS_GRAPH_VIEW (self), -1);
+  return self->selected_entity;
+}
+
+void
+entente_graph_view_set_selected_entity (EntenteGraphView *self,
+                                        int               entity)
+{
+  g_return_if_fail (ENTENTE_IS_GRAPH_VIEW (self));
+
+  if (self->story == NULL || entity < 0 || (guint) entity >= entente_story_get_n_entities (self->story))
+    entity = -1;
+  if (self->selected_entity == entity)
+    return;
+
+  self->selected_entity = entity;
+  update_accessible_description (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ENTITY]);
+}
+
+const EntenteTimeView *
+entente_graph_view_get_time_view (EntenteGraphView *self)
+{
+  g_return_val_if_fail (ENTENTE_IS_GRAPH_VIEW (self), NULL);
+  return &self->time_view;
+}
+
+const EntenteLayout *
+entente_graph_view_get_layout (EntenteGraphView *self)
+{
+  g_return_val_if_fail (ENTENTE_IS_GRAPH_VIEW (self), NULL);
+  return self->layout;
+}
+
+void
+entente_graph_view_zoom (EntenteGraphView *self,
+                         double            factor)
+{
+  g_return_if_fail (ENTENTE_IS_GRAPH_VIEW (self));
+
+  entente_viewport_zoom_at (&self->viewport, self->viewport.width / 2, self->viewport.height / 2, factor);
+  self->needs_fit = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+entente_graph_view_fit (EntenteGraphView *self)
+{
+  double x0, y0, x1, y1;
+
+  g_return_if_fail (ENTENTE_IS_GRAPH_VIEW (self));
+
+  if (self->layout == NULL)
+    return;
+
+  self->viewport.width = MAX (1, gtk_widget_get_width (GTK_WIDGET (self)));
+  self->viewport.height = MAX (1, gtk_widget_get_height (GTK_WIDGET (self)));
+  entente_layout_get_bounds (self->layout, &x0, &y0, &x1, &y1);
+  entente_viewport_fit_insets (&self->viewport, x0, y0, x1, y1,
+                               ENTENTE_RENDER_LEGEND_INSET, FIT_MARGIN,
+                               ENTENTE_RENDER_LABEL_OVERHANG, FIT_MARGIN);
+  self->needs_fit = gtk_widget_get_width (GTK_WIDGET (self)) <= 0;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+double
+entente_graph_view_get_zoom (EntenteGraphView *self)
+{
+  g_return_val_if_fail (ENTENTE_IS_GRAPH_VIEW (self), 1.0);
+  return self->viewport.zoom;
+}
+
+/* Exports what is on screen: same viewport, date and selection. */
+gboolean
+entente_graph_view_export (EntenteGraphView  *self,
+                           const char        *filename,
+                           const char        *caption,
+                           GError           **error)
+{
+  EntenteRenderOptions options;
+
+  g_return_val_if_fail (ENTENTE_IS_GRAPH_VIEW (self), FALSE);
+  g_return_val_if_fail (self->story != NULL, FALSE);
+
+  fill_render_options (self, &options);
+  options.hovered_entity = -1;
+  options.paint_background = TRUE;
+  options.caption_title = entente_text_get (entente_story_get_title (self->story));
+  options.caption_subtitle = caption;
+  return entente_export_to_file (&options, filename, error);
+}

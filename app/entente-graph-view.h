@@ -1,0 +1,40 @@
+/* entente-graph-view.h — the interactive relationship graph
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "graph/entente-layout.h"
+#include "story/entente-story.h"
+#include "story/entente-time-filter.h"
+
+G_BEGIN_DECLS
+
+#define ENTENTE_TYPE_GRAPH_VIEW (entente_graph_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (EntenteGraphView, entente_graph_view, ENTENTE, GRAPH_VIEW, GtkWidget)
+
+GtkWidget             *entente_graph_view_new                 (void);
+EntenteStory          *entente_graph_view_get_story           (EntenteGraphView *self);
+void                   entente_graph_view_set_story           (EntenteGraphView *self,
+                                                               EntenteStory     *story);
+guint32                entente_graph_view_get_day             (EntenteGraphView *self);
+void                   entente_graph_view_set_day             (EntenteGraphView *self,
+                                                               guint32           day);
+int                    entente_graph_view_get_selected_entity (EntenteGraphView *self);
+void                   entente_graph_view_set_selected_entity (EntenteGraphView *self,
+                                                               int               entity);
+const EntenteTimeView *entente_graph_view_get_time_view       (EntenteGraphView *self);
+const EntenteLayout   *entente_graph_view_get_layout          (EntenteGraphView *self);
+void                   entente_graph_view_zoom                (EntenteGraphView *self,
+                                                               double            factor);
+void                   entente_graph_view_fit                 (EntenteGraphView *self);
+double                 entente_graph_view_get_zoom            (EntenteGraphView *self);
+gboolean               entente_graph_view_export              (EntenteGraphView *self,
+                                                               const char       *filename,
+                                                               const char       *caption,
+                                                               GError          **error);
+
+G_END_DECLS

@@ -1,0 +1,493 @@
+/* entente-window.c
+ *
+ * The window owns the story and the selection; the graph, the panel and the
+ * timeline only show them, and ask for changes through window actions.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "entente-window.h"
+#include "graph/entente-export.h"
+#include "story/entente-story-loader.h"
+
+struct _EntenteWindow
+{
+  GtkApplicationWindow  parent_instance;
+
+  GtkLabel             *title_label;
+  GtkLabel             *subtitle_label;
+  GtkRevealer          *error_revealer;
+  GtkLabel             *error_title;
+  GtkLabel             *error_label;
+  EntenteGraphView     *graph_view;
+  EntenteStoryPanel    *story_panel;
+  EntenteTimeline      *timeline;
+
+  EntenteStory         *story;
+  GCancellable         *loading;
+};
+
+G_DEFINE_FINAL_TYPE (EntenteWindow, entente_window, GTK_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+show_error (EntenteWindow *self,
+            const char    *title,
+            const char    *details)
+{
+  gtk_label_set_text (self->error_title, title);
+  gtk_label_set_text (self->error_label, details);
+  gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
+}
+
+static void
+hide_error (EntenteWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+}
+
+static void
+on_close_error_clicked (GtkButton     *button,
+                        EntenteWindow *self)
+{
+  hide_error (self);
+}
+
+static void
+update_titles (EntenteWindow *self)
+{
+  guint32 first_day, last_day;
+
+  if (self->story == NULL)
+    {
+      gtk_label_set_text (self->title_label, _("Entente"));
+      gtk_label_set_text (self->subtitle_label, "");
+      return;
+    }
+
+  gtk_label_set_text (self->title_label, entente_text_get (entente_story_get_title (self->story)));
+  if (entente_story_get_date_range (self->story, &first_day, &last_day))
+    {
+      g_autofree char *from = entente_date_format_day (first_day, ENTENTE_DATE_PRECISION_YEAR);
+      g_autofree char *to = entente_date_format_day (last_day, ENTENTE_DATE_PRECISION_YEAR);
+      g_autofree char *span = g_strdup_printf ("%s – %s", from, to);
+
+      gtk_label_set_text (self->subtitle_label, span);
+    }
+  else
+    gtk_label_set_text (self->subtitle_label, "");
+}
+
+void
+entente_window_set_story (EntenteWindow *self,
+                          EntenteStory  *story)
+{
+  g_return_if_fail (ENTENTE_IS_WINDOW (self));
+  g_return_if_fail (ENTENTE_IS_STORY (story));
+
+  if (!g_set_object (&self->story, story))
+    return;
+
+  entente_graph_view_set_story (self->graph_view, story);
+  entente_story_panel_set_story (self->story_panel, story);
+  entente_timeline_set_story (self->timeline, story);
+  entente_graph_view_set_day (self->graph_view, entente_timeline_get_day (self->timeline));
+  update_titles (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", TRUE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORY]);
+}
+
+EntenteStory *
+entente_window_get_story (EntenteWindow *self)
+{
+  g_return_val_if_fail (ENTENTE_IS_WINDOW (self), NULL);
+  return self->story;
+}
+
+gboolean
+entente_window_load_bundled (EntenteWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EntenteStory) story = entente_story_load_bundled (&error);
+
+  g_return_val_if_fail (ENTENTE_IS_WINDOW (self), FALSE);
+
+  if (story == NULL)
+    {
+      show_error (self, _("The bundled story could not be opened"), error->message);
+      return FALSE;
+    }
+
+  entente_window_set_story (self, story);
+  return TRUE;
+}
+
+static void
+load_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  GError *error = NULL;
+  EntenteStory *story = entente_story_load_from_file (task_data, cancellable, &error);
+
+  if (story)
+    g_task_return_pointer (task, story, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_story_loaded (GObject      *source_object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  EntenteWindow *self = ENTENTE_WINDOW (source_object);
+  GFile *file = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EntenteStory) story = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->loading);
+
+  if (story == NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (file);
+      g_autofree char *title = NULL;
+
+      /* Translators: %s is a file name. */
+      title = g_strdup_printf (_("“%s” could not be opened"), basename);
+      show_error (self, title, error->message);
+      return;
+    }
+
+  hide_error (self);
+  entente_window_set_story (self, story);
+}
+
+/* Loads in a worker thread; on failure the story already open stays. */
+void
+entente_window_open_file (EntenteWindow *self,
+                          GFile         *file)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (ENTENTE_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+  self->loading = g_cancellable_new ();
+
+  task = g_task_new (self, self->loading, on_story_loaded, NULL);
+  g_task_set_source_tag (task, entente_window_open_file);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, load_in_thread);
+}
+
+static void
+on_open_response (GtkNativeDialog *dialog,
+                  int              response,
+                  EntenteWindow   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      if (file)
+        entente_window_open_file (self, file);
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+add_filter (GtkFileChooser *chooser,
+            const char     *name,
+            const char     *mime_type,
+            const char     *pattern)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  if (mime_type)
+    gtk_file_filter_add_mime_type (filter, mime_type);
+  if (pattern)
+    gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_chooser_add_filter (chooser, filter);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  EntenteWindow *self = ENTENTE_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (_("Open Story"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Open"), _("_Cancel"));
+  add_filter (GTK_FILE_CHOOSER (dialog), _("Story files"), "application/json", "*.entente.json");
+  add_filter (GTK_FILE_CHOOSER (dialog), _("All files"), NULL, "*");
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_open_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static char *
+current_caption (EntenteWindow *self)
+{
+  /* Translators: the caption under the story title in exported images. */
+  return g_strdup_printf (_("As of %s"), entente_timeline_get_label (self->timeline));
+}
+
+static void
+on_export_response (GtkNativeDialog *dialog,
+                    int              response,
+                    EntenteWindow   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+      g_autofree char *caption = current_caption (self);
+      g_autoptr(GError) error = NULL;
+
+      if (path && !entente_export_is_supported (path))
+        {
+          char *with_extension = g_strconcat (path, ".png", NULL);
+          g_free (path);
+          path = with_extension;
+        }
+
+      if (path == NULL)
+        show_error (self, _("The graph could not be exported"), _("Only local files can be written."));
+      else if (!entente_graph_view_export (self->graph_view, path, caption, &error))
+        show_error (self, _("The graph could not be exported"), error->message);
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  EntenteWindow *self = ENTENTE_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+  g_autofree char *name = NULL;
+
+  if (self->story == NULL)
+    return;
+
+  dialog = gtk_file_chooser_native_new (_("Export Graph"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Export"), _("_Cancel"));
+  name = g_strdup_printf ("%s.png", entente_story_get_id (self->story));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  add_filter (GTK_FILE_CHOOSER (dialog), _("PNG image"), "image/png", "*.png");
+  add_filter (GTK_FILE_CHOOSER (dialog), _("SVG drawing"), "image/svg+xml", "*.svg");
+  add_filter (GTK_FILE_CHOOSER (dialog), _("PDF document"), "application/pdf", "*.pdf");
+  add_filter (GTK_FILE_CHOOSER (dialog), _("Node positions (JSON)"), "application/json", "*.json");
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+select_entity_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  EntenteWindow *self = ENTENTE_WINDOW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  int entity = -1;
+
+  if (self->story && *id)
+    entity = entente_story_find_entity (self->story, id);
+
+  entente_graph_view_set_selected_entity (self->graph_view, entity);
+  entente_story_panel_set_selected_entity (self->story_panel, entity);
+}
+
+static void
+clear_selection_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  gtk_widget_activate_action (widget, "win.select-entity", "s", "");
+}
+
+static void
+graph_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  EntenteWindow *self = ENTENTE_WINDOW (widget);
+
+  /* "win.zoom-in" → "graph.zoom-in" on the canvas, wherever the focus is. */
+  g_autofree char *graph_name = g_strconcat ("graph.", action_name + strlen ("win."), NULL);
+  gtk_widget_activate_action (GTK_WIDGET (self->graph_view), graph_name, NULL);
+}
+
+static void
+on_timeline_day_changed (EntenteTimeline *timeline,
+                         GParamSpec      *pspec,
+                         EntenteWindow   *self)
+{
+  entente_graph_view_set_day (self->graph_view, entente_timeline_get_day (timeline));
+}
+
+static void
+entente_window_dispose (GObject *object)
+{
+  EntenteWindow *self = (EntenteWindow *) object;
+
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ENTENTE_TYPE_WINDOW);
+  g_clear_object (&self->story);
+
+  G_OBJECT_CLASS (entente_window_parent_class)->dispose (object);
+}
+
+static void
+entente_window_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  EntenteWindow *self = ENTENTE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORY:
+      g_value_set_object (value, self->story);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+add_zoom_bindings (GtkWidgetClass *widget_class,
+                   const char     *action,
+                   const guint    *keys,
+                   guint           n_keys)
+{
+  for (guint i = 0; i < n_keys; i++)
+    {
+      gtk_widget_class_add_binding_action (widget_class, keys[i], 0, action, NULL);
+      gtk_widget_class_add_binding_action (widget_class, keys[i], GDK_CONTROL_MASK, action, NULL);
+    }
+}
+
+static void
+entente_window_class_init (EntenteWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  static const guint zoom_in_keys[] = { GDK_KEY_plus, GDK_KEY_equal, GDK_KEY_KP_Add };
+  static const guint zoom_out_keys[] = { GDK_KEY_minus, GDK_KEY_KP_Subtract };
+  static const guint zoom_fit_keys[] = { GDK_KEY_0, GDK_KEY_KP_0 };
+
+  object_class->dispose = entente_window_dispose;
+  object_class->get_property = entente_window_get_property;
+
+  properties[PROP_STORY] =
+    g_param_spec_object ("story", NULL, NULL,
+                         ENTENTE_TYPE_STORY,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (ENTENTE_TYPE_GRAPH_VIEW);
+  g_type_ensure (ENTENTE_TYPE_STORY_PANEL);
+  g_type_ensure (ENTENTE_TYPE_TIMELINE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/entente/Entente/entente-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, EntenteWindow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, EntenteWindow, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, EntenteWindow, error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, EntenteWindow, error_title);
+  gtk_widget_class_bind_template_child (widget_class, EntenteWindow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, EntenteWindow, graph_view);
+  gtk_widget_class_bind_template_child (widget_class, EntenteWindow, story_panel);
+  gtk_widget_class_bind_template_child (widget_class, EntenteWindow, timeline);
+  gtk_widget_class_bind_template_callback (widget_class, on_close_error_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_timeline_day_changed);
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.select-entity", "s", select_entity_action);
+  gtk_widget_class_install_action (widget_class, "win.clear-selection", NULL, clear_selection_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, graph_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, graph_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, graph_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.clear-selection", NULL);
+  add_zoom_bindings (widget_class, "win.zoom-in", zoom_in_keys, G_N_ELEMENTS (zoom_in_keys));
+  add_zoom_bindings (widget_class, "win.zoom-out", zoom_out_keys, G_N_ELEMENTS (zoom_out_keys));
+  add_zoom_bindings (widget_class, "win.zoom-fit", zoom_fit_keys, G_N_ELEMENTS (zoom_fit_keys));
+}
+
+static void
+entente_window_init (EntenteWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
+  update_titles (self);
+}
+
+EntenteWindow *
+entente_window_new (EntenteApplication *application)
+{
+  return g_object_new (ENTENTE_TYPE_WINDOW, "application", application, NULL);
+}
+
+const char *
+entente_window_get_error_text (EntenteWindow *self)
+{
+  g_return_val_if_fail (ENTENTE_IS_WINDOW (self), NULL);
+
+  if (!gtk_revealer_get_reveal_child (self->error_revealer))
+    return NULL;
+  return gtk_label_get_text (self->error_label);
+}
+
+EntenteGraphView *
+entente_window_get_graph_view (EntenteWindow *self)
+{
+  g_return_val_if_fail (ENTENTE_IS_WINDOW (self), NULL);
+  return self->graph_view;
+}
+
+EntenteStoryPanel *
+entente_window_get_story_panel (EntenteWindow *self)
+{
+  g_return_val_if_fail (ENTENTE_IS_WINDOW (self), NULL);
+  return self->story_panel;
+}
+
+EntenteTimeline *
+entente_window_get_timeline (EntenteWindow *self)
+{
+  g_return_val_if_fail (ENTENTE_IS_WINDOW (self), NULL);
+  return self->timeline;
+}

@@ -1,0 +1,164 @@
+/* entente-export.c
+ *
+ * Every format is rendered to memory first and then written in one atomic
+ * replace, so a failed export never leaves a half-written file behind.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <json-glib/json-glib.h>
+
+#include "entente-export.h"
+
+G_DEFINE_QUARK (entente-export-error-quark, entente_export_error)
+
+typedef enum
+{
+  FORMAT_NONE,
+  FORMAT_PNG,
+  FORMAT_SVG,
+  FORMAT_PDF,
+  FORMAT_JSON,
+} Format;
+
+static Format
+format_for (const char *filename)
+{
+  g_autofree char *lower = g_ascii_strdown (filename, -1);
+
+  if (g_str_has_suffix (lower, ".png"))
+    return FORMAT_PNG;
+  if (g_str_has_suffix (lower, ".svg"))
+    return FORMAT_SVG;
+  if (g_str_has_suffix (lower, ".pdf"))
+    return FORMAT_PDF;
+  if (g_str_has_suffix (lower, ".json"))
+    return FORMAT_JSON;
+  return FORMAT_NONE;
+}
+
+gboolean
+entente_export_is_supported (const char *filename)
+{
+  return format_for (filename) != FORMAT_NONE;
+}
+
+static cairo_status_t
+append_to_array (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* Written by hand rather than with JsonGenerator, which prints every double
+ * with 17 digits: positions need two decimals. */
+static GBytes *
+render_json (const EntenteRenderOptions *o)
+{
+  GString *out = g_string_new ("{\n  \"nodes\": [");
+  gboolean first = TRUE;
+
+  for (guint i = 0; i < o->layout->n_nodes; i++)
+    {
+      g_autoptr(JsonNode) id = json_node_init_string (json_node_alloc (), entente_story_get_entity (o->story, i)->id);
+      g_autofree char *quoted_id = json_to_string (id, FALSE);
+      char x[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE];
+
+      if (o->time_view && !entente_time_view_shows_entity (o->time_view, i))
+        continue;
+
+      g_ascii_formatd (x, sizeof x, "%.2f", o->layout->x[i]);
+      g_ascii_formatd (y, sizeof y, "%.2f", o->layout->y[i]);
+      g_string_append_printf (out, "%s\n    {\"id\": %s, \"x\": %s, \"y\": %s}",
+                              first ? "" : ",", quoted_id, x, y);
+      first = FALSE;
+    }
+
+  g_string_append (out, "\n  ]\n}\n");
+  return g_string_free_to_bytes (out);
+}
+
+static GBytes *
+render_cairo (const EntenteRenderOptions  *o,
+              Format                       format,
+              GError                     **error)
+{
+  g_autoptr(GByteArray) out = g_byte_array_new ();
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+  double w = o->viewport->width, h = o->viewport->height;
+
+  if (format == FORMAT_SVG)
+    surface = cairo_svg_surface_create_for_stream (append_to_array, out, w, h);
+  else if (format == FORMAT_PDF)
+    surface = cairo_pdf_surface_create_for_stream (append_to_array, out, w, h);
+  else
+    surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) w, (int) h);
+
+  cr = cairo_create (surface);
+  entente_render (cr, o);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+
+  if (status == CAIRO_STATUS_SUCCESS && format == FORMAT_PNG)
+    status = cairo_surface_write_to_png_stream (surface, append_to_array, out);
+
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, ENTENTE_EXPORT_ERROR, ENTENTE_EXPORT_ERROR_RENDER,
+                   "could not draw the graph: %s", cairo_status_to_string (status));
+      return NULL;
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+}
+
+gboolean
+entente_export_to_file (const EntenteRenderOptions  *options,
+                        const char                  *filename,
+                        GError                     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) local_error = NULL;
+  Format format;
+
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (filename != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  format = format_for (filename);
+  if (format == FORMAT_NONE)
+    {
+      g_set_error (error, ENTENTE_EXPORT_ERROR, ENTENTE_EXPORT_ERROR_FORMAT,
+                   "%s: unknown format; the name must end in .png, .svg, .pdf or .json", filename);
+      return FALSE;
+    }
+
+  if (format == FORMAT_JSON)
+    bytes = render_json (options);
+  else if (!(bytes = render_cairo (options, format, error)))
+    return FALSE;
+
+  file = g_file_new_for_commandline_arg (filename);
+  if (!g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &local_error))
+    {
+      g_set_error (error, ENTENTE_EXPORT_ERROR, ENTENTE_EXPORT_ERROR_WRITE,
+                   "%s: %s", filename, local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}

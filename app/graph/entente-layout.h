@@ -1,0 +1,58 @@
+/* entente-layout.h — deterministic force-directed layout of a story
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "story/entente-story.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  guint    n_nodes;
+  double  *x;
+  double  *y;
+  double  *radius;
+  guint8  *pinned;
+
+  /* One spring per linked pair, however many relations it carries. */
+  guint    n_springs;
+  guint   *spring_a;
+  guint   *spring_b;
+
+  /* Per relation: how far its curve bows from the straight line, so that
+   * parallel relations between one pair stay apart. */
+  guint    n_relations;
+  double  *relation_bend;
+
+  guint32  seed;
+  double   temperature;
+} EntenteLayout;
+
+#define ENTENTE_LAYOUT_DEFAULT_SEED 42
+#define ENTENTE_LAYOUT_EDGE_LENGTH  150.0
+
+EntenteLayout *entente_layout_new         (EntenteStory        *story,
+                                           guint32              seed);
+void           entente_layout_free        (EntenteLayout       *layout);
+gboolean       entente_layout_step        (EntenteLayout       *layout);
+void           entente_layout_run         (EntenteLayout       *layout);
+void           entente_layout_get_bounds  (const EntenteLayout *layout,
+                                           double              *x0,
+                                           double              *y0,
+                                           double              *x1,
+                                           double              *y1);
+int            entente_layout_hit         (const EntenteLayout *layout,
+                                           const guint8        *shown,
+                                           double               x,
+                                           double               y,
+                                           double               slack);
+void           entente_layout_move_node   (EntenteLayout       *layout,
+                                           guint                node,
+                                           double               x,
+                                           double               y);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EntenteLayout, entente_layout_free)
+
+G_END_DECLS

@@ -1,0 +1,605 @@
+/* entente-renderer.c
+ *
+ * Plain Cairo and Pango, so that the widget, the exports and the tests all
+ * draw with the same code, with or without a display.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n.h>
+#include <pango/pangocairo.h>
+
+#include "entente-renderer.h"
+
+#define ARROW_LENGTH    10.0
+#define ARROW_WIDTH      4.5
+#define LABEL_FONT      "Sans 10"
+#define SMALL_FONT      "Sans 9"
+#define CAPTION_FONT    "Sans Bold 15"
+#define DIMMED_ALPHA     0.22
+#define ENDED_ALPHA      0.45
+#define MIN_LABEL_ZOOM   0.2
+#define MIN_NODE_RADIUS  7.0
+
+void
+entente_render_options_init (EntenteRenderOptions *options)
+{
+  *options = (EntenteRenderOptions) {
+    .selected_entity = -1,
+    .hovered_entity = -1,
+    .show_legend = TRUE,
+  };
+}
+
+/* GNOME palette: blue 3, orange 3, green 4, purple 3; brighter on dark. */
+EntenteColor
+entente_kind_color (EntenteEntityKind kind,
+                    gboolean          dark)
+{
+  static const EntenteColor light[] = {
+    { 0x35 / 255.0, 0x84 / 255.0, 0xe4 / 255.0 },
+    { 0xe6 / 255.0, 0x61 / 255.0, 0x00 / 255.0 },
+    { 0x26 / 255.0, 0xa2 / 255.0, 0x69 / 255.0 },
+    { 0x91 / 255.0, 0x41 / 255.0, 0xac / 255.0 },
+  };
+  static const EntenteColor bright[] = {
+    { 0x62 / 255.0, 0xa0 / 255.0, 0xea / 255.0 },
+    { 0xff / 255.0, 0x78 / 255.0, 0x00 / 255.0 },
+    { 0x33 / 255.0, 0xd1 / 255.0, 0x7a / 255.0 },
+    { 0xc0 / 255.0, 0x61 / 255.0, 0xcb / 255.0 },
+  };
+
+  g_return_val_if_fail (kind < ENTENTE_N_ENTITY_KINDS, light[0]);
+  return dark ? bright[kind] : light[kind];
+}
+
+typedef struct
+{
+  EntenteColor background;
+  EntenteColor foreground;
+  EntenteColor edge;
+  EntenteColor reported;
+  EntenteColor ended;
+  EntenteColor accent;
+} Palette;
+
+static Palette
+palette_for (gboolean dark)
+{
+  if (dark)
+    return (Palette) {
+      .background = { 0.141, 0.141, 0.141 },
+      .foreground = { 0.95, 0.95, 0.95 },
+      .edge = { 0.70, 0.70, 0.72 },
+      .reported = { 0.96, 0.76, 0.07 },
+      .ended = { 0.45, 0.45, 0.47 },
+      .accent = { 0.47, 0.68, 0.93 },
+    };
+
+  return (Palette) {
+    .background = { 0.98, 0.98, 0.98 },
+    .foreground = { 0.14, 0.14, 0.16 },
+    .edge = { 0.37, 0.36, 0.39 },
+    .reported = { 0.78, 0.42, 0.0 },
+    .ended = { 0.60, 0.59, 0.62 },
+    .accent = { 0.11, 0.44, 0.85 },
+  };
+}
+
+static void
+set_color (cairo_t            *cr,
+           const EntenteColor *c,
+           double              alpha)
+{
+  cairo_set_source_rgba (cr, c->r, c->g, c->b, alpha);
+}
+
+/* Shapes tell kinds apart without relying on colour: circle for people,
+ * rounded square for companies, diamond for products, hexagon for
+ * organisations. */
+void
+entente_render_kind_shape (cairo_t           *cr,
+                           EntenteEntityKind  kind,
+                           double             x,
+                           double             y,
+                           double             r)
+{
+  switch (kind)
+    {
+    case ENTENTE_ENTITY_PERSON:
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+      break;
+
+    case ENTENTE_ENTITY_COMPANY:
+      {
+        double s = r * 0.88, c = r * 0.3;
+
+        cairo_new_sub_path (cr);
+        cairo_arc (cr, x + s - c, y - s + c, c, -G_PI / 2, 0);
+        cairo_arc (cr, x + s - c, y + s - c, c, 0, G_PI / 2);
+        cairo_arc (cr, x - s + c, y + s - c, c, G_PI / 2, G_PI);
+        cairo_arc (cr, x - s + c, y - s + c, c, G_PI, 3 * G_PI / 2);
+        cairo_close_path (cr);
+      }
+      break;
+
+    case ENTENTE_ENTITY_PRODUCT:
+      cairo_move_to (cr, x, y - r * 1.12);
+      cairo_line_to (cr, x + r * 1.12, y);
+      cairo_line_to (cr, x, y + r * 1.12);
+      cairo_line_to (cr, x - r * 1.12, y);
+      cairo_close_path (cr);
+      break;
+
+    case ENTENTE_ENTITY_ORGANIZATION:
+    case ENTENTE_N_ENTITY_KINDS:
+    default:
+      for (int i = 0; i < 6; i++)
+        {
+          double a = G_PI / 6 + i * G_PI / 3;
+          if (i == 0)
+            cairo_move_to (cr, x + r * cos (a), y + r * sin (a));
+          else
+            cairo_line_to (cr, x + r * cos (a), y + r * sin (a));
+        }
+      cairo_close_path (cr);
+      break;
+    }
+}
+
+static gboolean
+entity_shown (const EntenteRenderOptions *o,
+              guint                       i)
+{
+  return o->time_view == NULL || entente_time_view_shows_entity (o->time_view, i);
+}
+
+static EntentePresence
+entity_presence (const EntenteRenderOptions *o,
+                 guint                       i)
+{
+  return o->time_view ? o->time_view->entities[i] : ENTENTE_PRESENCE_ACTIVE;
+}
+
+static EntentePresence
+relation_presence (const EntenteRenderOptions *o,
+                   guint                       i)
+{
+  return o->time_view ? o->time_view->relations[i] : ENTENTE_PRESENCE_ACTIVE;
+}
+
+/* With a selection, what is not the selection or next to it steps back. */
+static gboolean
+in_focus (const EntenteRenderOptions *o,
+          const guint8               *neighbours,
+          guint                       entity)
+{
+  int focus = o->selected_entity >= 0 ? o->selected_entity : o->hovered_entity;
+
+  return focus < 0 || neighbours[entity];
+}
+
+typedef struct
+{
+  double ax, ay;   /* start, on the source node's rim */
+  double c1x, c1y; /* cubic control points */
+  double c2x, c2y;
+  double bx, by;   /* end, where the arrowhead's tip touches the target */
+  double mx, my;   /* the curve's midpoint */
+  double ux, uy;   /* direction at the end */
+} Curve;
+
+static void
+edge_curve (const EntenteRenderOptions *o,
+            const EntenteRelation      *r,
+            guint                       index,
+            Curve                      *curve)
+{
+  const EntenteLayout *layout = o->layout;
+  double x1, y1, x2, y2, cx, cy, nx, ny, len, bend, ra, rb, ux, uy, ul;
+
+  entente_viewport_world_to_screen (o->viewport, layout->x[r->from], layout->y[r->from], &x1, &y1);
+  entente_viewport_world_to_screen (o->viewport, layout->x[r->to], layout->y[r->to], &x2, &y2);
+  ra = MAX (layout->radius[r->from] * o->viewport->zoom, MIN_NODE_RADIUS);
+  rb = MAX (layout->radius[r->to] * o->viewport->zoom, MIN_NODE_RADIUS);
+  bend = layout->relation_bend[index] * MAX (o->viewport->zoom, 0.4);
+
+  len = MAX (hypot (x2 - x1, y2 - y1), 1e-6);
+  nx = -(y2 - y1) / len;
+  ny = (x2 - x1) / len;
+
+  /* The quadratic curve through the bend, as its control point. */
+  cx = (x1 + x2) / 2 + nx * bend * 2;
+  cy = (y1 + y2) / 2 + ny * bend * 2;
+
+  ux = cx - x1;
+  uy = cy - y1;
+  ul = MAX (hypot (ux, uy), 1e-6);
+  curve->ax = x1 + ux / ul * ra;
+  curve->ay = y1 + uy / ul * ra;
+
+  ux = x2 - cx;
+  uy = y2 - cy;
+  ul = MAX (hypot (ux, uy), 1e-6);
+  curve->ux = ux / ul;
+  curve->uy = uy / ul;
+  curve->bx = x2 - curve->ux * (rb + 2);
+  curve->by = y2 - curve->uy * (rb + 2);
+
+  curve->c1x = curve->ax + 2.0 / 3.0 * (cx - curve->ax);
+  curve->c1y = curve->ay + 2.0 / 3.0 * (cy - curve->ay);
+  curve->c2x = curve->bx + 2.0 / 3.0 * (cx - curve->bx);
+  curve->c2y = curve->by + 2.0 / 3.0 * (cy - curve->by);
+
+  curve->mx = 0.25 * curve->ax + 0.5 * cx + 0.25 * curve->bx;
+  curve->my = 0.25 * curve->ay + 0.5 * cy + 0.25 * curve->by;
+}
+
+static void
+draw_self_loop (cairo_t    *cr,
+                double      x,
+                double      y,
+                double      r)
+{
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x, y - r * 1.4, r * 0.7, 0, 2 * G_PI);
+  cairo_stroke (cr);
+}
+
+static void
+draw_text_with_halo (cairo_t            *cr,
+                     PangoLayout        *layout,
+                     double              x,
+                     double              y,
+                     const EntenteColor *text,
+                     const EntenteColor *halo,
+                     double              alpha)
+{
+  cairo_move_to (cr, x, y);
+  pango_cairo_layout_path (cr, layout);
+  set_color (cr, halo, 0.85 * alpha);
+  cairo_set_line_width (cr, 3.5);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_stroke (cr);
+
+  cairo_move_to (cr, x, y);
+  set_color (cr, text, alpha);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static void
+draw_edges (cairo_t                    *cr,
+            const EntenteRenderOptions *o,
+            const Palette              *pal,
+            const guint8               *neighbours,
+            PangoLayout                *text)
+{
+  guint n = entente_story_get_n_relations (o->story);
+  int focus = o->selected_entity >= 0 ? o->selected_entity : o->hovered_entity;
+  double zoom_width = CLAMP (o->viewport->zoom, 0.5, 1.5);
+  static const double dashes[] = { 7.0, 5.0 };
+
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const EntenteRelation *r = entente_story_get_relation (o->story, i);
+      EntentePresence presence = relation_presence (o, i);
+      gboolean touches_focus = focus >= 0 && (r->from == (guint) focus || r->to == (guint) focus);
+      const EntenteColor *color;
+      double alpha = 0.9;
+      Curve c;
+
+      if (presence == ENTENTE_PRESENCE_NOT_BEGUN)
+        continue;
+
+      if (focus >= 0 && !touches_focus)
+        alpha = DIMMED_ALPHA;
+      if (presence == ENTENTE_PRESENCE_ENDED)
+        {
+          color = &pal->ended;
+          alpha *= ENDED_ALPHA / 0.9;
+        }
+      else if (r->status == ENTENTE_STATUS_REPORTED)
+        color = &pal->reported;
+      else
+        color = touches_focus ? &pal->accent : &pal->edge;
+
+      set_color (cr, color, alpha);
+      cairo_set_line_width (cr, (touches_focus ? 2.4 : 1.5) * zoom_width);
+      if (r->status == ENTENTE_STATUS_REPORTED)
+        cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+      else
+        cairo_set_dash (cr, NULL, 0, 0);
+
+      if (r->from == r->to)
+        {
+          double x, y;
+          entente_viewport_world_to_screen (o->viewport, o->layout->x[r->from], o->layout->y[r->from], &x, &y);
+          draw_self_loop (cr, x, y, o->layout->radius[r->from] * o->viewport->zoom);
+          continue;
+        }
+
+      edge_curve (o, r, i, &c);
+      cairo_move_to (cr, c.ax, c.ay);
+      cairo_curve_to (cr, c.c1x, c.c1y, c.c2x, c.c2y,
+                      c.bx - c.ux * ARROW_LENGTH * 0.8, c.by - c.uy * ARROW_LENGTH * 0.8);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+
+      /* Arrowhead */
+      cairo_move_to (cr, c.bx, c.by);
+      cairo_line_to (cr, c.bx - c.ux * ARROW_LENGTH - c.uy * ARROW_WIDTH,
+                     c.by - c.uy * ARROW_LENGTH + c.ux * ARROW_WIDTH);
+      cairo_line_to (cr, c.bx - c.ux * ARROW_LENGTH + c.uy * ARROW_WIDTH,
+                     c.by - c.uy * ARROW_LENGTH - c.ux * ARROW_WIDTH);
+      cairo_close_path (cr);
+      cairo_fill (cr);
+
+      /* An ended tie is shown cut through at its middle. */
+      if (presence == ENTENTE_PRESENCE_ENDED)
+        {
+          double tx = c.c2x - c.c1x, ty = c.c2y - c.c1y, tl = MAX (hypot (tx, ty), 1e-6);
+
+          cairo_set_line_width (cr, 2.0);
+          cairo_move_to (cr, c.mx - ty / tl * 7 - tx / tl * 3, c.my + tx / tl * 7 - ty / tl * 3);
+          cairo_line_to (cr, c.mx + ty / tl * 7 - tx / tl * 3, c.my - tx / tl * 7 - ty / tl * 3);
+          cairo_move_to (cr, c.mx - ty / tl * 7 + tx / tl * 3, c.my + tx / tl * 7 + ty / tl * 3);
+          cairo_line_to (cr, c.mx + ty / tl * 7 + tx / tl * 3, c.my - tx / tl * 7 + ty / tl * 3);
+          cairo_stroke (cr);
+        }
+
+      if (touches_focus)
+        {
+          PangoRectangle extents;
+
+          pango_layout_set_text (text, entente_text_get (&r->label), -1);
+          pango_layout_get_pixel_extents (text, NULL, &extents);
+          draw_text_with_halo (cr, text, c.mx - extents.width / 2.0, c.my - extents.height / 2.0,
+                               presence == ENTENTE_PRESENCE_ENDED ? &pal->ended : &pal->foreground,
+                               &pal->background, 1.0);
+        }
+    }
+
+  cairo_set_dash (cr, NULL, 0, 0);
+}
+
+static void
+draw_nodes (cairo_t                    *cr,
+            const EntenteRenderOptions *o,
+            const Palette              *pal,
+            const guint8               *neighbours,
+            PangoLayout                *text)
+{
+  const EntenteLayout *layout = o->layout;
+  double zoom = o->viewport->zoom;
+  gboolean labels = zoom >= MIN_LABEL_ZOOM;
+
+  for (guint i = 0; i < layout->n_nodes; i++)
+    {
+      const EntenteEntity *e = entente_story_get_entity (o->story, i);
+      EntentePresence presence = entity_presence (o, i);
+      EntenteColor fill = entente_kind_color (e->kind, o->dark);
+      double alpha = in_focus (o, neighbours, i) ? 1.0 : DIMMED_ALPHA;
+      double x, y, r;
+
+      if (!entity_shown (o, i))
+        continue;
+
+      entente_viewport_world_to_screen (o->viewport, layout->x[i], layout->y[i], &x, &y);
+      r = MAX (layout->radius[i] * zoom, MIN_NODE_RADIUS);
+
+      /* Cull what is off-screen, keeping room for the label. */
+      if (x + r + 120 < 0 || x - r - 120 > o->viewport->width ||
+          y + r + 30 < 0 || y - r > o->viewport->height)
+        continue;
+
+      entente_render_kind_shape (cr, e->kind, x, y, r);
+      if (presence == ENTENTE_PRESENCE_ENDED)
+        set_color (cr, &pal->ended, alpha);
+      else
+        set_color (cr, &fill, alpha);
+      cairo_fill_preserve (cr);
+      set_color (cr, &pal->background, alpha);
+      cairo_set_line_width (cr, 2.0);
+      cairo_stroke (cr);
+
+      if ((int) i == o->selected_entity || (int) i == o->hovered_entity)
+        {
+          entente_render_kind_shape (cr, e->kind, x, y, r + 4);
+          set_color (cr, &pal->accent, (int) i == o->selected_entity ? 1.0 : 0.6);
+          cairo_set_line_width (cr, 3.0);
+          cairo_stroke (cr);
+        }
+
+      if (layout->pinned[i])
+        {
+          cairo_arc (cr, x + r * 0.75, y - r * 0.75, 3.5, 0, 2 * G_PI);
+          set_color (cr, &pal->foreground, alpha);
+          cairo_fill (cr);
+        }
+
+      if (labels || (int) i == o->selected_entity || (int) i == o->hovered_entity)
+        {
+          PangoRectangle extents;
+
+          pango_layout_set_text (text, entente_text_get (&e->name), -1);
+          pango_layout_get_pixel_extents (text, NULL, &extents);
+          draw_text_with_halo (cr, text, x - extents.width / 2.0, y + r * 1.12 + 3,
+                               &pal->foreground, &pal->background,
+                               presence == ENTENTE_PRESENCE_ENDED ? alpha * 0.6 : alpha);
+        }
+    }
+}
+
+static void
+draw_legend (cairo_t     *cr,
+             const EntenteRenderOptions *o,
+             const Palette *pal,
+             PangoLayout *text)
+{
+  static const double dashes[] = { 7.0, 5.0 };
+  const char *line_labels[] = {
+    C_("legend", "Confirmed"),
+    C_("legend", "Reported"),
+    C_("legend", "Ended"),
+  };
+  double row = 20, pad = 10, width = 0;
+  guint n_rows = ENTENTE_N_ENTITY_KINDS + G_N_ELEMENTS (line_labels);
+  double x0, y0;
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      PangoRectangle extents;
+      pango_layout_set_text (text, i < ENTENTE_N_ENTITY_KINDS
+                                   ? entente_entity_kind_get_label (i)
+                                   : line_labels[i - ENTENTE_N_ENTITY_KINDS], -1);
+      pango_layout_get_pixel_extents (text, NULL, &extents);
+      width = MAX (width, extents.width);
+    }
+
+  width += 2 * pad + 34;
+  x0 = 12;
+  y0 = o->viewport->height - 12 - n_rows * row - 2 * pad;
+
+  cairo_rectangle (cr, x0, y0, width, n_rows * row + 2 * pad);
+  set_color (cr, &pal->background, 0.9);
+  cairo_fill_preserve (cr);
+  set_color (cr, &pal->edge, 0.35);
+  cairo_set_line_width (cr, 1.0);
+  cairo_stroke (cr);
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      double cy = y0 + pad + row * i + row / 2;
+      double tx = x0 + pad + 28;
+      PangoRectangle extents;
+
+      if (i < ENTENTE_N_ENTITY_KINDS)
+        {
+          EntenteColor c = entente_kind_color (i, o->dark);
+          entente_render_kind_shape (cr, i, x0 + pad + 10, cy, 6.5);
+          set_color (cr, &c, 1.0);
+          cairo_fill (cr);
+          pango_layout_set_text (text, entente_entity_kind_get_label (i), -1);
+        }
+      else
+        {
+          guint line = i - ENTENTE_N_ENTITY_KINDS;
+
+          cairo_set_line_width (cr, 1.8);
+          set_color (cr, line == 0 ? &pal->edge : line == 1 ? &pal->reported : &pal->ended, 1.0);
+          if (line == 1)
+            cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+          cairo_move_to (cr, x0 + pad, cy);
+          cairo_line_to (cr, x0 + pad + 20, cy);
+          cairo_stroke (cr);
+          cairo_set_dash (cr, NULL, 0, 0);
+          if (line == 2)
+            {
+              cairo_move_to (cr, x0 + pad + 8, cy - 5);
+              cairo_line_to (cr, x0 + pad + 8, cy + 5);
+              cairo_move_to (cr, x0 + pad + 12, cy - 5);
+              cairo_line_to (cr, x0 + pad + 12, cy + 5);
+              cairo_stroke (cr);
+            }
+          pango_layout_set_text (text, line_labels[line], -1);
+        }
+
+      pango_layout_get_pixel_extents (text, NULL, &extents);
+      cairo_move_to (cr, tx, cy - extents.height / 2.0);
+      set_color (cr, &pal->foreground, 1.0);
+      pango_cairo_show_layout (cr, text);
+    }
+}
+
+static void
+draw_caption (cairo_t                    *cr,
+              const EntenteRenderOptions *o,
+              const Palette              *pal,
+              PangoLayout                *text)
+{
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (CAPTION_FONT);
+  g_autoptr(PangoFontDescription) small = pango_font_description_from_string (LABEL_FONT);
+  PangoRectangle extents;
+
+  pango_layout_set_font_description (text, font);
+  pango_layout_set_text (text, o->caption_title, -1);
+  pango_layout_get_pixel_extents (text, NULL, &extents);
+  cairo_move_to (cr, 16, 12);
+  set_color (cr, &pal->foreground, 1.0);
+  pango_cairo_show_layout (cr, text);
+
+  if (o->caption_subtitle)
+    {
+      pango_layout_set_font_description (text, small);
+      pango_layout_set_text (text, o->caption_subtitle, -1);
+      cairo_move_to (cr, 16, 16 + extents.height);
+      set_color (cr, &pal->foreground, 0.7);
+      pango_cairo_show_layout (cr, text);
+    }
+}
+
+void
+entente_render (cairo_t                    *cr,
+                const EntenteRenderOptions *o)
+{
+  Palette pal;
+  g_autofree guint8 *neighbours = NULL;
+  g_autoptr(PangoLayout) text = NULL;
+  g_autoptr(PangoFontDescription) font = NULL;
+  int focus;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (o != NULL && ENTENTE_IS_STORY (o->story) && o->layout && o->viewport);
+
+  pal = palette_for (o->dark);
+  cairo_save (cr);
+
+  if (o->paint_background)
+    {
+      set_color (cr, &pal.background, 1.0);
+      cairo_paint (cr);
+    }
+
+  neighbours = g_new0 (guint8, MAX (1, o->layout->n_nodes));
+  focus = o->selected_entity >= 0 ? o->selected_entity : o->hovered_entity;
+  if (focus >= 0 && (guint) focus < o->layout->n_nodes)
+    {
+      neighbours[focus] = TRUE;
+      for (guint i = 0; i < entente_story_get_n_relations (o->story); i++)
+        {
+          const EntenteRelation *r = entente_story_get_relation (o->story, i);
+
+          if (relation_presence (o, i) == ENTENTE_PRESENCE_NOT_BEGUN)
+            continue;
+          if (r->from == (guint) focus)
+            neighbours[r->to] = TRUE;
+          if (r->to == (guint) focus)
+            neighbours[r->from] = TRUE;
+        }
+    }
+
+  text = pango_cairo_create_layout (cr);
+  font = pango_font_description_from_string (LABEL_FONT);
+  pango_layout_set_font_description (text, font);
+
+  draw_edges (cr, o, &pal, neighbours, text);
+  draw_nodes (cr, o, &pal, neighbours, text);
+
+  if (o->show_legend)
+    {
+      g_autoptr(PangoFontDescription) small = pango_font_description_from_string (SMALL_FONT);
+      pango_layout_set_font_description (text, small);
+      draw_legend (cr, o, &pal, text);
+    }
+
+  if (o->caption_title)
+    draw_caption (cr, o, &pal, text);
+
+  cairo_restore (cr);
+}

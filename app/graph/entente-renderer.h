@@ -1,0 +1,53 @@
+/* entente-renderer.h — draws a story's graph on any cairo_t
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cairo.h>
+
+#include "story/entente-story.h"
+#include "story/entente-time-filter.h"
+#include "entente-layout.h"
+#include "entente-viewport.h"
+
+G_BEGIN_DECLS
+
+/* Room the legend takes at the bottom left, and the caption at the top, so
+ * that a fitted view leaves them free. Labels overhang their node's sides. */
+#define ENTENTE_RENDER_LEGEND_INSET  150.0
+#define ENTENTE_RENDER_CAPTION_INSET  64.0
+#define ENTENTE_RENDER_LABEL_OVERHANG 70.0
+
+typedef struct
+{
+  double r, g, b;
+} EntenteColor;
+
+typedef struct
+{
+  EntenteStory          *story;
+  const EntenteLayout   *layout;
+  const EntenteViewport *viewport;
+  const EntenteTimeView *time_view;        /* NULL: everything shown, nothing ended */
+  int                    selected_entity;  /* -1 for none */
+  int                    hovered_entity;   /* -1 for none */
+  gboolean               dark;
+  gboolean               paint_background;
+  gboolean               show_legend;
+  const char            *caption_title;    /* NULL: no caption */
+  const char            *caption_subtitle;
+} EntenteRenderOptions;
+
+void          entente_render_options_init (EntenteRenderOptions *options);
+void          entente_render              (cairo_t                    *cr,
+                                           const EntenteRenderOptions *options);
+EntenteColor  entente_kind_color          (EntenteEntityKind           kind,
+                                           gboolean                    dark);
+void          entente_render_kind_shape   (cairo_t                    *cr,
+                                           EntenteEntityKind           kind,
+                                           double                      x,
+                                           double                      y,
+                                           double                      r);
+
+G_END_DECLS

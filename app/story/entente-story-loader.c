@@ -1,0 +1,975 @@
+/* entente-story-loader.c
+ *
+ * Every problem is reported as "FILE:LINE:COLUMN: what" for JSON syntax and
+ * "FILE: $.json.path: what" for the rest, and all problems are collected, not
+ * just the first, so one run of --validate shows everything to fix.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <json-glib/json-glib.h>
+
+#include "entente-story-loader.h"
+#include "entente-story-private.h"
+
+G_DEFINE_QUARK (entente-story-error-quark, entente_story_error)
+
+typedef struct
+{
+  const char   *display_name;
+  EntenteStory *story;
+  GPtrArray    *problems;
+  guint         n_dropped;
+  GHashTable   *source_ids;   /* id → index + 1 */
+  GHashTable   *relation_ids;
+  GHashTable   *quote_ids;
+  GHashTable   *event_ids;
+} Loader;
+
+G_GNUC_PRINTF (3, 4)
+static void
+problem (Loader     *loader,
+         const char *path,
+         const char *format,
+         ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  if (loader->problems->len >= ENTENTE_STORY_MAX_PROBLEMS)
+    {
+      loader->n_dropped++;
+      return;
+    }
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_ptr_array_add (loader->problems, g_strdup_printf ("%s: %s: %s", loader->display_name, path, message));
+}
+
+static const char *
+node_type_name (JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT: return "an object";
+    case JSON_NODE_ARRAY: return "an array";
+    case JSON_NODE_NULL: return "null";
+    case JSON_NODE_VALUE:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_STRING: return "a string";
+        case G_TYPE_BOOLEAN: return "a boolean";
+        case G_TYPE_INT64:
+        case G_TYPE_DOUBLE: return "a number";
+        default: return "a value";
+        }
+    default:
+      return "something else";
+    }
+}
+
+static gboolean
+node_is_string (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+static gboolean
+node_is_number (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) &&
+         (json_node_get_value_type (node) == G_TYPE_INT64 ||
+          json_node_get_value_type (node) == G_TYPE_DOUBLE);
+}
+
+static char *
+member_path (const char *path,
+             const char *member)
+{
+  return g_strdup_printf ("%s.%s", path, member);
+}
+
+/* Returns the member, or NULL when it is absent (a problem when @required). */
+static JsonNode *
+get_member (Loader     *loader,
+            JsonObject *object,
+            const char *path,
+            const char *member,
+            gboolean    required)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL && required)
+    problem (loader, path, "missing required member “%s”", member);
+
+  return node;
+}
+
+static gboolean
+read_string (Loader      *loader,
+             JsonObject  *object,
+             const char  *path,
+             const char  *member,
+             gboolean     required,
+             char       **out)
+{
+  JsonNode *node = get_member (loader, object, path, member, required);
+  g_autofree char *here = NULL;
+
+  if (node == NULL)
+    return !required;
+
+  here = member_path (path, member);
+  if (!node_is_string (node))
+    {
+      problem (loader, here, "expected a string, found %s", node_type_name (node));
+      return FALSE;
+    }
+  if (*json_node_get_string (node) == '\0')
+    {
+      problem (loader, here, "must not be empty");
+      return FALSE;
+    }
+
+  *out = g_strdup (json_node_get_string (node));
+  return TRUE;
+}
+
+static gboolean
+read_id (Loader     *loader,
+         JsonObject *object,
+         const char *path,
+         GHashTable *seen,
+         guint       index,
+         char      **out)
+{
+  g_autofree char *here = NULL;
+
+  if (!read_string (loader, object, path, "id", TRUE, out))
+    return FALSE;
+
+  here = member_path (path, "id");
+  if (g_hash_table_contains (seen, *out))
+    {
+      guint first = GPOINTER_TO_UINT (g_hash_table_lookup (seen, *out)) - 1;
+      problem (loader, here, "duplicate id “%s” (already used by item %u)", *out, first);
+      return FALSE;
+    }
+
+  g_hash_table_insert (seen, *out, GUINT_TO_POINTER (index + 1));
+  return TRUE;
+}
+
+static gboolean
+read_text (Loader      *loader,
+           JsonObject  *object,
+           const char  *path,
+           const char  *member,
+           gboolean     required,
+           EntenteText *out)
+{
+  JsonNode *node = get_member (loader, object, path, member, required);
+  g_autofree char *here = NULL;
+  JsonObject *translations;
+  g_autoptr(GList) names = NULL;
+  guint i = 0;
+
+  if (node == NULL)
+    return !required;
+
+  here = member_path (path, member);
+
+  if (node_is_string (node))
+    {
+      if (*json_node_get_string (node) == '\0')
+        {
+          problem (loader, here, "must not be empty");
+          return FALSE;
+        }
+      out->n_variants = 1;
+      out->variants = g_new0 (EntenteTextVariant, 1);
+      out->variants[0].text = g_strdup (json_node_get_string (node));
+      return TRUE;
+    }
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      problem (loader, here, "expected a string or an object of translations such as {\"en\": …, \"fr\": …}, found %s",
+               node_type_name (node));
+      return FALSE;
+    }
+
+  translations = json_node_get_object (node);
+  names = json_object_get_members (translations);
+  if (names == NULL)
+    {
+      problem (loader, here, "has no translation at all");
+      return FALSE;
+    }
+
+  for (const GList *l = names; l; l = l->next)
+    {
+      JsonNode *variant = json_object_get_member (translations, l->data);
+      if (!node_is_string (variant))
+        {
+          g_autofree char *variant_path = member_path (here, l->data);
+          problem (loader, variant_path, "expected a string, found %s", node_type_name (variant));
+          return FALSE;
+        }
+    }
+
+  out->n_variants = g_list_length (names);
+  out->variants = g_new0 (EntenteTextVariant, out->n_variants);
+  for (const GList *l = names; l; l = l->next, i++)
+    {
+      out->variants[i].lang = g_strdup (l->data);
+      out->variants[i].text = g_strdup (json_object_get_string_member (translations, l->data));
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_date (Loader      *loader,
+           JsonObject  *object,
+           const char  *path,
+           const char  *member,
+           gboolean     required,
+           EntenteDate *out)
+{
+  JsonNode *node = get_member (loader, object, path, member, required);
+  g_autofree char *here = NULL;
+  g_autofree char *why = NULL;
+
+  if (node == NULL)
+    return !required;
+
+  here = member_path (path, member);
+  if (!node_is_string (node))
+    {
+      problem (loader, here, "expected a date string such as \"2019-07\", found %s", node_type_name (node));
+      return FALSE;
+    }
+
+  if (!entente_date_parse (json_node_get_string (node), out, &why))
+    {
+      problem (loader, here, "%s", why);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+check_span (Loader            *loader,
+            const char        *path,
+            const EntenteDate *start,
+            const EntenteDate *end)
+{
+  if (ENTENTE_DATE_IS_SET (start) && ENTENTE_DATE_IS_SET (end) &&
+      entente_date_last_day (end) < entente_date_first_day (start))
+    {
+      g_autofree char *here = member_path (path, "end");
+      g_autofree char *start_text = entente_date_to_iso (start);
+      g_autofree char *end_text = entente_date_to_iso (end);
+      problem (loader, here, "ends (%s) before it starts (%s)", end_text, start_text);
+    }
+}
+
+static gboolean
+read_enum (Loader             *loader,
+           JsonObject         *object,
+           const char         *path,
+           const char         *member,
+           gboolean            required,
+           const char * const *allowed,
+           guint              *out)
+{
+  g_autofree char *value = NULL;
+  g_autofree char *here = NULL;
+  g_autofree char *list = NULL;
+
+  if (json_object_get_member (object, member) == NULL)
+    return !required ? TRUE : read_string (loader, object, path, member, TRUE, &value);
+
+  if (!read_string (loader, object, path, member, required, &value))
+    return FALSE;
+
+  for (guint i = 0; allowed[i]; i++)
+    if (g_str_equal (allowed[i], value))
+      {
+        *out = i;
+        return TRUE;
+      }
+
+  here = member_path (path, member);
+  list = g_strjoinv (", ", (char **) allowed);
+  problem (loader, here, "unknown %s “%s” (expected one of: %s)", member, value, list);
+  return FALSE;
+}
+
+static guint
+edit_distance (const char *a,
+               const char *b)
+{
+  gsize la = strlen (a), lb = strlen (b);
+  g_autofree guint *row = NULL;
+
+  if (la > 64 || lb > 64)
+    return G_MAXUINT;
+
+  row = g_new (guint, lb + 1);
+  for (gsize j = 0; j <= lb; j++)
+    row[j] = j;
+
+  for (gsize i = 1; i <= la; i++)
+    {
+      guint diagonal = row[0];
+      row[0] = i;
+      for (gsize j = 1; j <= lb; j++)
+        {
+          guint above = row[j];
+          guint cost = g_ascii_tolower (a[i - 1]) == g_ascii_tolower (b[j - 1]) ? 0 : 1;
+          row[j] = MIN (MIN (row[j] + 1, row[j - 1] + 1), diagonal + cost);
+          diagonal = above;
+        }
+    }
+
+  return row[lb];
+}
+
+static const char *
+closest_id (GHashTable *ids,
+            const char *wanted)
+{
+  GHashTableIter iter;
+  gpointer key;
+  const char *best = NULL;
+  guint best_distance = MAX (2, strlen (wanted) / 3) + 1;
+
+  g_hash_table_iter_init (&iter, ids);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      guint d = edit_distance (wanted, key);
+      if (d < best_distance || (d == best_distance && best && g_strcmp0 (key, best) < 0))
+        {
+          best = key;
+          best_distance = d;
+        }
+    }
+
+  return best;
+}
+
+static gboolean
+resolve (Loader     *loader,
+         const char *path,
+         JsonNode   *node,
+         GHashTable *ids,
+         const char *what,
+         guint      *out)
+{
+  const char *wanted;
+  const char *suggestion;
+
+  if (!node_is_string (node))
+    {
+      problem (loader, path, "expected the id of %s, found %s", what, node_type_name (node));
+      return FALSE;
+    }
+
+  wanted = json_node_get_string (node);
+  if (g_hash_table_contains (ids, wanted))
+    {
+      *out = GPOINTER_TO_UINT (g_hash_table_lookup (ids, wanted)) - 1;
+      return TRUE;
+    }
+
+  suggestion = closest_id (ids, wanted);
+  if (suggestion)
+    problem (loader, path, "no %s has the id “%s” (did you mean “%s”?)", what, wanted, suggestion);
+  else
+    problem (loader, path, "no %s has the id “%s”", what, wanted);
+  return FALSE;
+}
+
+static gboolean
+read_ref (Loader     *loader,
+          JsonObject *object,
+          const char *path,
+          const char *member,
+          gboolean    required,
+          GHashTable *ids,
+          const char *what,
+          guint      *out)
+{
+  JsonNode *node = get_member (loader, object, path, member, required);
+  g_autofree char *here = NULL;
+
+  if (node == NULL)
+    return !required;
+
+  here = member_path (path, member);
+  return resolve (loader, here, node, ids, what, out);
+}
+
+static gboolean
+read_ref_list (Loader           *loader,
+               JsonObject       *object,
+               const char       *path,
+               const char       *member,
+               GHashTable       *ids,
+               const char       *what,
+               EntenteIndexList *out)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  g_autofree char *here = NULL;
+  JsonArray *array;
+  gboolean ok = TRUE;
+
+  if (node == NULL)
+    return TRUE;
+
+  here = member_path (path, member);
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      problem (loader, here, "expected an array of ids, found %s", node_type_name (node));
+      return FALSE;
+    }
+
+  array = json_node_get_array (node);
+  out->items = g_new0 (guint, MAX (1, json_array_get_length (array)));
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *item_path = g_strdup_printf ("%s[%u]", here, i);
+      guint index;
+
+      if (resolve (loader, item_path, json_array_get_element (array, i), ids, what, &index))
+        out->items[out->n++] = index;
+      else
+        ok = FALSE;
+    }
+
+  return ok;
+}
+
+/* Calls @parse_item for every element of the array @member, which must hold
+ * objects. */
+static void
+for_each_object (Loader      *loader,
+                 JsonObject  *root,
+                 const char  *member,
+                 void       (*parse_item) (Loader *, JsonObject *, const char *, guint))
+{
+  JsonNode *node = get_member (loader, root, "$", member, TRUE);
+  g_autofree char *here = NULL;
+  JsonArray *array;
+
+  if (node == NULL)
+    return;
+
+  here = member_path ("$", member);
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      problem (loader, here, "expected an array, found %s", node_type_name (node));
+      return;
+    }
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      g_autofree char *item_path = g_strdup_printf ("%s[%u]", here, i);
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        problem (loader, item_path, "expected an object, found %s", node_type_name (element));
+      else
+        parse_item (loader, json_node_get_object (element), item_path, i);
+    }
+}
+
+static void
+parse_source (Loader     *loader,
+              JsonObject *object,
+              const char *path,
+              guint       index)
+{
+  EntenteSource *source;
+
+  g_array_set_size (loader->story->sources, index + 1);
+  source = &g_array_index (loader->story->sources, EntenteSource, index);
+
+  read_id (loader, object, path, loader->source_ids, index, &source->id);
+  read_text (loader, object, path, "title", TRUE, &source->title);
+  read_string (loader, object, path, "publisher", TRUE, &source->publisher);
+  read_string (loader, object, path, "url", FALSE, &source->url);
+  read_date (loader, object, path, "date", TRUE, &source->date);
+
+  /* Story files come from anywhere: only web links are ever offered. */
+  if (source->url &&
+      !g_str_has_prefix (source->url, "https://") &&
+      !g_str_has_prefix (source->url, "http://"))
+    {
+      g_autofree char *here = member_path (path, "url");
+      problem (loader, here, "only http:// and https:// links are allowed, not “%s”", source->url);
+    }
+}
+
+static const char * const entity_kinds[] = { "person", "company", "product", "organization", NULL };
+static const char * const statuses[] = { "confirmed", "reported", NULL };
+
+static void
+parse_entity (Loader     *loader,
+              JsonObject *object,
+              const char *path,
+              guint       index)
+{
+  EntenteEntity *entity;
+  guint kind = 0;
+
+  g_array_set_size (loader->story->entities, index + 1);
+  entity = &g_array_index (loader->story->entities, EntenteEntity, index);
+
+  read_id (loader, object, path, loader->story->entity_by_id, index, &entity->id);
+  read_enum (loader, object, path, "kind", TRUE, entity_kinds, &kind);
+  entity->kind = kind;
+  read_text (loader, object, path, "name", TRUE, &entity->name);
+  read_text (loader, object, path, "role", FALSE, &entity->role);
+  read_text (loader, object, path, "description", FALSE, &entity->description);
+  if (read_date (loader, object, path, "start", FALSE, &entity->start) &&
+      read_date (loader, object, path, "end", FALSE, &entity->end))
+    check_span (loader, path, &entity->start, &entity->end);
+  read_ref_list (loader, object, path, "sources", loader->source_ids, "source", &entity->sources);
+}
+
+/* Amounts beyond this are typos, not deals: the world's yearly output is
+ * about 1e14 US dollars. */
+#define MAX_AMOUNT 1e15
+
+static void
+parse_amount (Loader          *loader,
+              JsonObject      *object,
+              const char      *path,
+              EntenteRelation *relation)
+{
+  JsonNode *node = json_object_get_member (object, "amount");
+  g_autofree char *here = member_path (path, "amount");
+  JsonObject *amount;
+  JsonNode *value;
+
+  if (node == NULL)
+    return;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      problem (loader, here, "expected an object {\"value\": …, \"currency\": …}, found %s",
+               node_type_name (node));
+      return;
+    }
+
+  amount = json_node_get_object (node);
+  value = get_member (loader, amount, here, "value", TRUE);
+  if (value != NULL)
+    {
+      g_autofree char *value_path = member_path (here, "value");
+
+      if (!node_is_number (value))
+        problem (loader, value_path, "expected a number, found %s", node_type_name (value));
+      else if (!isfinite (json_node_get_double (value)) || json_node_get_double (value) < 0)
+        problem (loader, value_path, "must be a positive number");
+      else if (json_node_get_double (value) > MAX_AMOUNT)
+        problem (loader, value_path, "%g is not a plausible amount (the limit is %g)",
+                 json_node_get_double (value), MAX_AMOUNT);
+      else
+        {
+          relation->amount_value = json_node_get_double (value);
+          relation->has_amount = TRUE;
+        }
+    }
+
+  if (read_string (loader, amount, here, "currency", TRUE, &relation->amount_currency))
+    {
+      const char *c = relation->amount_currency;
+
+      if (strlen (c) != 3 || !g_ascii_isupper (c[0]) || !g_ascii_isupper (c[1]) || !g_ascii_isupper (c[2]))
+        {
+          g_autofree char *currency_path = member_path (here, "currency");
+          problem (loader, currency_path, "“%s” is not an ISO 4217 currency code such as \"USD\"", c);
+        }
+    }
+}
+
+static void
+parse_relation (Loader     *loader,
+                JsonObject *object,
+                const char *path,
+                guint       index)
+{
+  EntenteRelation *relation;
+  guint status = ENTENTE_STATUS_CONFIRMED;
+
+  g_array_set_size (loader->story->relations, index + 1);
+  relation = &g_array_index (loader->story->relations, EntenteRelation, index);
+
+  read_id (loader, object, path, loader->relation_ids, index, &relation->id);
+  read_ref (loader, object, path, "from", TRUE, loader->story->entity_by_id, "entity", &relation->from);
+  read_ref (loader, object, path, "to", TRUE, loader->story->entity_by_id, "entity", &relation->to);
+  read_string (loader, object, path, "kind", TRUE, &relation->kind);
+  read_text (loader, object, path, "label", TRUE, &relation->label);
+  if (read_date (loader, object, path, "start", FALSE, &relation->start) &&
+      read_date (loader, object, path, "end", FALSE, &relation->end))
+    check_span (loader, path, &relation->start, &relation->end);
+  read_enum (loader, object, path, "status", TRUE, statuses, &status);
+  relation->status = status;
+  parse_amount (loader, object, path, relation);
+  read_ref_list (loader, object, path, "sources", loader->source_ids, "source", &relation->sources);
+}
+
+static void
+parse_quote (Loader     *loader,
+             JsonObject *object,
+             const char *path,
+             guint       index)
+{
+  EntenteQuote *quote;
+
+  g_array_set_size (loader->story->quotes, index + 1);
+  quote = &g_array_index (loader->story->quotes, EntenteQuote, index);
+
+  read_id (loader, object, path, loader->quote_ids, index, &quote->id);
+  read_ref (loader, object, path, "speaker", TRUE, loader->story->entity_by_id, "entity", &quote->speaker);
+  read_ref_list (loader, object, path, "about", loader->story->entity_by_id, "entity", &quote->about);
+  read_date (loader, object, path, "date", TRUE, &quote->date);
+  read_text (loader, object, path, "text", TRUE, &quote->text);
+  read_string (loader, object, path, "original_language", TRUE, &quote->original_language);
+  read_text (loader, object, path, "context", FALSE, &quote->context);
+  read_ref (loader, object, path, "source", TRUE, loader->source_ids, "source", &quote->source);
+}
+
+static void
+parse_event (Loader     *loader,
+             JsonObject *object,
+             const char *path,
+             guint       index)
+{
+  EntenteEvent *event;
+  guint status = ENTENTE_STATUS_CONFIRMED;
+
+  g_array_set_size (loader->story->events, index + 1);
+  event = &g_array_index (loader->story->events, EntenteEvent, index);
+
+  read_id (loader, object, path, loader->event_ids, index, &event->id);
+  read_date (loader, object, path, "date", TRUE, &event->date);
+  read_text (loader, object, path, "title", TRUE, &event->title);
+  read_text (loader, object, path, "description", FALSE, &event->description);
+  read_ref_list (loader, object, path, "entities", loader->story->entity_by_id, "entity", &event->entities);
+  read_enum (loader, object, path, "status", FALSE, statuses, &status);
+  event->status = status;
+  read_ref_list (loader, object, path, "sources", loader->source_ids, "source", &event->sources);
+}
+
+static int
+compare_events (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  return entente_date_compare (&((const EntenteEvent *) a)->date, &((const EntenteEvent *) b)->date);
+}
+
+static void
+parse_root (Loader   *loader,
+            JsonNode *root_node)
+{
+  EntenteStory *story = loader->story;
+  JsonObject *root;
+  JsonNode *version;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root_node))
+    {
+      problem (loader, "$", "a story is a JSON object, found %s", node_type_name (root_node));
+      return;
+    }
+
+  root = json_node_get_object (root_node);
+  version = get_member (loader, root, "$", "entente", TRUE);
+  if (version != NULL)
+    {
+      if (!JSON_NODE_HOLDS_VALUE (version) || json_node_get_value_type (version) != G_TYPE_INT64)
+        problem (loader, "$.entente", "expected the format version number 1, found %s", node_type_name (version));
+      else if (json_node_get_int (version) != 1)
+        {
+          problem (loader, "$.entente", "format version %" G_GINT64_FORMAT " is not supported (this Entente reads version 1)",
+                   json_node_get_int (version));
+          return;
+        }
+    }
+
+  read_string (loader, root, "$", "id", TRUE, &story->id);
+  read_text (loader, root, "$", "title", TRUE, &story->title);
+  read_text (loader, root, "$", "summary", TRUE, &story->summary);
+  read_string (loader, root, "$", "language", TRUE, &story->language);
+
+  /* Sources and entities first: everything else refers to them. */
+  for_each_object (loader, root, "sources", parse_source);
+  for_each_object (loader, root, "entities", parse_entity);
+  for_each_object (loader, root, "relations", parse_relation);
+  for_each_object (loader, root, "quotes", parse_quote);
+  for_each_object (loader, root, "events", parse_event);
+
+  g_qsort_with_data (story->events->data, story->events->len, sizeof (EntenteEvent), compare_events, NULL);
+}
+
+/* json-glib recurses once per nesting level; a hostile file must not be able
+ * to exhaust the stack, so the depth is measured before parsing. */
+static gboolean
+check_nesting (const char *data,
+               gsize       len,
+               guint      *line,
+               guint      *column)
+{
+  guint depth = 0;
+  gboolean in_string = FALSE;
+
+  *line = 1;
+  *column = 0;
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = data[i];
+
+      (*column)++;
+      if (c == '\n')
+        {
+          (*line)++;
+          *column = 0;
+        }
+      else if (in_string)
+        {
+          if (c == '\\')
+            {
+              i++;
+              (*column)++;
+            }
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > ENTENTE_STORY_MAX_DEPTH)
+            return FALSE;
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+
+  return TRUE;
+}
+
+static void
+utf8_position (const char *data,
+               const char *at,
+               guint      *line,
+               guint      *column)
+{
+  *line = 1;
+  *column = 1;
+  for (const char *p = data; p < at; p++)
+    {
+      if (*p == '\n')
+        {
+          (*line)++;
+          *column = 1;
+        }
+      else if (((guchar) *p & 0xC0) != 0x80)
+        (*column)++;
+    }
+}
+
+static EntenteStory *
+fail_with_problems (Loader  *loader,
+                    GError **error)
+{
+  g_autoptr(GString) message = g_string_new (NULL);
+
+  for (guint i = 0; i < loader->problems->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (message, '\n');
+      g_string_append (message, g_ptr_array_index (loader->problems, i));
+    }
+  if (loader->n_dropped > 0)
+    g_string_append_printf (message, "\n%s: … and %u more problems", loader->display_name, loader->n_dropped);
+
+  g_set_error_literal (error, ENTENTE_STORY_ERROR, ENTENTE_STORY_ERROR_INVALID, message->str);
+  return NULL;
+}
+
+/* Loads a story from the bytes of a file. @display_name is how errors name
+ * the file. On failure the error message holds one line per problem. */
+EntenteStory *
+entente_story_load_from_bytes (GBytes      *bytes,
+                               const char  *display_name,
+                               GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) json_error = NULL;
+  g_autoptr(EntenteStory) story = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GHashTable) source_ids = NULL;
+  g_autoptr(GHashTable) relation_ids = NULL;
+  g_autoptr(GHashTable) quote_ids = NULL;
+  g_autoptr(GHashTable) event_ids = NULL;
+  const char *data;
+  const char *invalid;
+  gsize len;
+  guint line, column;
+  Loader loader;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &len);
+  if (data == NULL)
+    data = "";
+
+  if (len > ENTENTE_STORY_MAX_FILE_SIZE)
+    {
+      g_set_error (error, ENTENTE_STORY_ERROR, ENTENTE_STORY_ERROR_SYNTAX,
+                   "%s: the file is %" G_GSIZE_FORMAT " MiB; story files are limited to %d MiB",
+                   display_name, len / (1024 * 1024), ENTENTE_STORY_MAX_FILE_SIZE / (1024 * 1024));
+      return NULL;
+    }
+
+  /* A byte order mark is legal in UTF-8 files written by some editors. */
+  if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      len -= 3;
+    }
+
+  if (len == 0 || strspn (data, " \t\r\n") == len)
+    {
+      g_set_error (error, ENTENTE_STORY_ERROR, ENTENTE_STORY_ERROR_SYNTAX,
+                   "%s: the file is empty", display_name);
+      return NULL;
+    }
+
+  if (!g_utf8_validate_len (data, len, &invalid))
+    {
+      utf8_position (data, invalid, &line, &column);
+      g_set_error (error, ENTENTE_STORY_ERROR, ENTENTE_STORY_ERROR_SYNTAX,
+                   "%s:%u:%u: the file is not valid UTF-8 text (byte 0x%02X)",
+                   display_name, line, column, (guchar) *invalid);
+      return NULL;
+    }
+
+  if (!check_nesting (data, len, &line, &column))
+    {
+      g_set_error (error, ENTENTE_STORY_ERROR, ENTENTE_STORY_ERROR_SYNTAX,
+                   "%s:%u:%u: nested more than %d levels deep",
+                   display_name, line, column, ENTENTE_STORY_MAX_DEPTH);
+      return NULL;
+    }
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, (gssize) len, &json_error))
+    {
+      /* json-glib says "<data>:LINE:COLUMN: Parse error: …"; name the file instead. */
+      const char *message = json_error->message;
+
+      if (g_str_has_prefix (message, "<data>:"))
+        message += strlen ("<data>:");
+      g_set_error (error, ENTENTE_STORY_ERROR, ENTENTE_STORY_ERROR_SYNTAX,
+                   "%s:%s", display_name, message);
+      return NULL;
+    }
+
+  story = g_object_new (ENTENTE_TYPE_STORY, NULL);
+  story->filename = g_strdup (display_name);
+  problems = g_ptr_array_new_with_free_func (g_free);
+  source_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  relation_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  quote_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  event_ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+  loader = (Loader) {
+    .display_name = display_name,
+    .story = story,
+    .problems = problems,
+    .source_ids = source_ids,
+    .relation_ids = relation_ids,
+    .quote_ids = quote_ids,
+    .event_ids = event_ids,
+  };
+
+  parse_root (&loader, json_parser_get_root (parser));
+
+  if (problems->len > 0)
+    return fail_with_problems (&loader, error);
+
+  return g_steal_pointer (&story);
+}
+
+EntenteStory *
+entente_story_load_from_file (GFile         *file,
+                              GCancellable  *cancellable,
+                              GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  name = g_file_get_parse_name (file);
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, ENTENTE_STORY_ERROR, ENTENTE_STORY_ERROR_READ,
+                   "%s: is a folder, not a story file", name);
+      return NULL;
+    }
+  if (info != NULL && g_file_info_get_size (info) > ENTENTE_STORY_MAX_FILE_SIZE)
+    {
+      g_set_error (error, ENTENTE_STORY_ERROR, ENTENTE_STORY_ERROR_SYNTAX,
+                   "%s: the file is %" G_GOFFSET_FORMAT " MiB; story files are limited to %d MiB",
+                   name, g_file_info_get_size (info) / (1024 * 1024),
+                   ENTENTE_STORY_MAX_FILE_SIZE / (1024 * 1024));
+      return NULL;
+    }
+  g_clear_error (&local_error);
+
+  bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
+  if (bytes == NULL)
+    {
+      g_set_error (error, ENTENTE_STORY_ERROR, ENTENTE_STORY_ERROR_READ,
+                   "%s: %s", name, local_error->message);
+      return NULL;
+    }
+
+  return entente_story_load_from_bytes (bytes, name, error);
+}
+
+EntenteStory *
+entente_story_load_bundled (GError **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  bytes = g_resources_lookup_data (ENTENTE_BUNDLED_STORY_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return NULL;
+
+  return entente_story_load_from_bytes (bytes, "microsoft-openai.entente.json", error);
+}

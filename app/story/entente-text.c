@@ -1,0 +1,93 @@
+/* entente-text.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "entente-text.h"
+
+/* "fr_CA.UTF-8@euro" and "fr" name the same language for our purpose when
+ * no variant for the full name exists. */
+static gboolean
+language_matches (const char *wanted,
+                  const char *variant)
+{
+  gsize len;
+
+  if (g_ascii_strcasecmp (wanted, variant) == 0)
+    return TRUE;
+
+  len = strcspn (wanted, "_.@");
+  return len > 0 && strlen (variant) == len && g_ascii_strncasecmp (wanted, variant, len) == 0;
+}
+
+static const char *
+find_variant (const EntenteText *text,
+              const char        *language)
+{
+  for (guint i = 0; i < text->n_variants; i++)
+    {
+      const EntenteTextVariant *v = &text->variants[i];
+
+      if (v->lang == NULL || language_matches (language, v->lang))
+        return v->text;
+    }
+
+  return NULL;
+}
+
+/* Falls back from the wanted languages, in order, to English, then to
+ * whatever the text has. Returns "" for an unset text. */
+const char *
+entente_text_lookup (const EntenteText  *text,
+                     const char * const *languages)
+{
+  const char *found;
+
+  g_return_val_if_fail (text != NULL, "");
+
+  if (text->n_variants == 0)
+    return "";
+
+  for (guint i = 0; languages != NULL && languages[i] != NULL; i++)
+    {
+      if (g_str_equal (languages[i], "C") || g_str_equal (languages[i], "POSIX"))
+        continue;
+      if ((found = find_variant (text, languages[i])))
+        return found;
+    }
+
+  if ((found = find_variant (text, "en")))
+    return found;
+
+  return text->variants[0].text;
+}
+
+const char *
+entente_text_get (const EntenteText *text)
+{
+  return entente_text_lookup (text, g_get_language_names ());
+}
+
+const char *
+entente_text_get_in (const EntenteText *text,
+                     const char        *language)
+{
+  const char *languages[] = { language, NULL };
+
+  return entente_text_lookup (text, languages);
+}
+
+void
+entente_text_clear (EntenteText *text)
+{
+  for (guint i = 0; i < text->n_variants; i++)
+    {
+      g_free (text->variants[i].lang);
+      g_free (text->variants[i].text);
+    }
+  g_clear_pointer (&text->variants, g_free);
+  text->n_variants = 0;
+}
