@@ -58,7 +58,8 @@ validate (char **files)
           continue;
         }
 
-      g_print ("%s: ok (%u entities, %u relations, %u quotes, %u events)\n",
+      /* Translators: the report of --validate for a good file. */
+      g_print (_("%s: ok (%u entities, %u relations, %u quotes, %u events)\n"),
                files[i],
                entente_story_get_n_entities (story),
                entente_story_get_n_relations (story),

@@ -43,7 +43,8 @@ struct _EntenteGraphView
   double           pointer_x;
   double           pointer_y;
   double           zoom_gesture_start;
-  gboolean         needs_fit;
+  /* Until the reader pans or zooms, the graph keeps fitting the widget. */
+  gboolean         auto_fit;
 };
 
 G_DEFINE_FINAL_TYPE (EntenteGraphView, entente_graph_view, GTK_TYPE_WIDGET)
@@ -101,6 +102,17 @@ entente_graph_view_snapshot (GtkWidget   *widget,
 }
 
 static void
+fit_viewport (EntenteGraphView *self)
+{
+  double x0, y0, x1, y1;
+
+  entente_layout_get_bounds (self->layout, &x0, &y0, &x1, &y1);
+  entente_viewport_fit_insets (&self->viewport, x0, y0, x1, y1,
+                               ENTENTE_RENDER_LEGEND_INSET, FIT_MARGIN,
+                               ENTENTE_RENDER_LABEL_OVERHANG, FIT_MARGIN);
+}
+
+static void
 entente_graph_view_size_allocate (GtkWidget *widget,
                                   int        width,
                                   int        height,
@@ -108,11 +120,11 @@ entente_graph_view_size_allocate (GtkWidget *widget,
 {
   EntenteGraphView *self = ENTENTE_GRAPH_VIEW (widget);
 
-  self->viewport.width = width;
-  self->viewport.height = height;
+  self->viewport.width = MAX (1, width);
+  self->viewport.height = MAX (1, height);
 
-  if (self->needs_fit && width > 0 && height > 0)
-    entente_graph_view_fit (self);
+  if (self->auto_fit && self->layout && width > 0 && height > 0)
+    fit_viewport (self);
 }
 
 static void
@@ -200,6 +212,7 @@ on_drag_update (GtkGestureDrag   *gesture,
       self->viewport.center_x = self->drag_viewport.center_x;
       self->viewport.center_y = self->drag_viewport.center_y;
       entente_viewport_pan (&self->viewport, dx, dy);
+      self->auto_fit = FALSE;
       gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
     }
 
@@ -265,7 +278,7 @@ on_scroll (GtkEventControllerScroll *controller,
     return FALSE;
 
   entente_viewport_zoom_at (&self->viewport, self->pointer_x, self->pointer_y, pow (ZOOM_STEP, -dy));
-  self->needs_fit = FALSE;
+  self->auto_fit = FALSE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
   return TRUE;
 }
@@ -292,7 +305,7 @@ on_zoom_scale_changed (GtkGestureZoom   *gesture,
     }
   entente_viewport_zoom_at (&self->viewport, cx, cy,
                             self->zoom_gesture_start * scale / self->viewport.zoom);
-  self->needs_fit = FALSE;
+  self->auto_fit = FALSE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -434,7 +447,7 @@ entente_graph_view_init (EntenteGraphView *self)
   self->selected_entity = -1;
   self->hovered_entity = -1;
   self->dragged_entity = -1;
-  self->needs_fit = TRUE;
+  self->auto_fit = TRUE;
   entente_viewport_init (&self->viewport, 1, 1);
   entente_time_view_init (&self->time_view);
 
@@ -518,9 +531,9 @@ entente_graph_view_set_story (EntenteGraphView *self,
     }
 
   recompute_time_view (self);
-  self->needs_fit = TRUE;
-  if (gtk_widget_get_width (GTK_WIDGET (self)) > 0)
-    entente_graph_view_fit (self);
+  self->auto_fit = TRUE;
+  if (self->layout)
+    fit_viewport (self);
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORY]);
@@ -595,27 +608,18 @@ entente_graph_view_zoom (EntenteGraphView *self,
   g_return_if_fail (ENTENTE_IS_GRAPH_VIEW (self));
 
   entente_viewport_zoom_at (&self->viewport, self->viewport.width / 2, self->viewport.height / 2, factor);
-  self->needs_fit = FALSE;
+  self->auto_fit = FALSE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 void
 entente_graph_view_fit (EntenteGraphView *self)
 {
-  double x0, y0, x1, y1;
-
   g_return_if_fail (ENTENTE_IS_GRAPH_VIEW (self));
 
-  if (self->layout == NULL)
-    return;
-
-  self->viewport.width = MAX (1, gtk_widget_get_width (GTK_WIDGET (self)));
-  self->viewport.height = MAX (1, gtk_widget_get_height (GTK_WIDGET (self)));
-  entente_layout_get_bounds (self->layout, &x0, &y0, &x1, &y1);
-  entente_viewport_fit_insets (&self->viewport, x0, y0, x1, y1,
-                               ENTENTE_RENDER_LEGEND_INSET, FIT_MARGIN,
-                               ENTENTE_RENDER_LABEL_OVERHANG, FIT_MARGIN);
-  self->needs_fit = gtk_widget_get_width (GTK_WIDGET (self)) <= 0;
+  self->auto_fit = TRUE;
+  if (self->layout)
+    fit_viewport (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

@@ -115,8 +115,12 @@ static void
 entente_timeline_dispose (GObject *object)
 {
   EntenteTimeline *self = (EntenteTimeline *) object;
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ENTENTE_TYPE_TIMELINE);
+  /* The template's unnamed row of labels is not a bound child. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
   g_clear_object (&self->story);
 
   G_OBJECT_CLASS (entente_timeline_parent_class)->dispose (object);

@@ -369,15 +369,34 @@ draw_edges (cairo_t                    *cr,
 }
 
 static void
+node_screen_geometry (const EntenteRenderOptions *o,
+                      guint                       i,
+                      double                     *x,
+                      double                     *y,
+                      double                     *r)
+{
+  entente_viewport_world_to_screen (o->viewport, o->layout->x[i], o->layout->y[i], x, y);
+  *r = MAX (o->layout->radius[i] * o->viewport->zoom, MIN_NODE_RADIUS);
+}
+
+static gboolean
+node_on_screen (const EntenteRenderOptions *o,
+                double                      x,
+                double                      y,
+                double                      r)
+{
+  /* Keep room for the label below and beside the node. */
+  return !(x + r + 120 < 0 || x - r - 120 > o->viewport->width ||
+           y + r + 30 < 0 || y - r > o->viewport->height);
+}
+
+static void
 draw_nodes (cairo_t                    *cr,
             const EntenteRenderOptions *o,
             const Palette              *pal,
-            const guint8               *neighbours,
-            PangoLayout                *text)
+            const guint8               *neighbours)
 {
   const EntenteLayout *layout = o->layout;
-  double zoom = o->viewport->zoom;
-  gboolean labels = zoom >= MIN_LABEL_ZOOM;
 
   for (guint i = 0; i < layout->n_nodes; i++)
     {
@@ -390,19 +409,12 @@ draw_nodes (cairo_t                    *cr,
       if (!entity_shown (o, i))
         continue;
 
-      entente_viewport_world_to_screen (o->viewport, layout->x[i], layout->y[i], &x, &y);
-      r = MAX (layout->radius[i] * zoom, MIN_NODE_RADIUS);
-
-      /* Cull what is off-screen, keeping room for the label. */
-      if (x + r + 120 < 0 || x - r - 120 > o->viewport->width ||
-          y + r + 30 < 0 || y - r > o->viewport->height)
+      node_screen_geometry (o, i, &x, &y, &r);
+      if (!node_on_screen (o, x, y, r))
         continue;
 
       entente_render_kind_shape (cr, e->kind, x, y, r);
-      if (presence == ENTENTE_PRESENCE_ENDED)
-        set_color (cr, &pal->ended, alpha);
-      else
-        set_color (cr, &fill, alpha);
+      set_color (cr, presence == ENTENTE_PRESENCE_ENDED ? &pal->ended : &fill, alpha);
       cairo_fill_preserve (cr);
       set_color (cr, &pal->background, alpha);
       cairo_set_line_width (cr, 2.0);
@@ -422,17 +434,103 @@ draw_nodes (cairo_t                    *cr,
           set_color (cr, &pal->foreground, alpha);
           cairo_fill (cr);
         }
+    }
+}
 
-      if (labels || (int) i == o->selected_entity || (int) i == o->hovered_entity)
-        {
-          PangoRectangle extents;
+typedef struct
+{
+  guint  node;
+  double priority;
+} LabelCandidate;
 
-          pango_layout_set_text (text, entente_text_get (&e->name), -1);
-          pango_layout_get_pixel_extents (text, NULL, &extents);
-          draw_text_with_halo (cr, text, x - extents.width / 2.0, y + r * 1.12 + 3,
-                               &pal->foreground, &pal->background,
-                               presence == ENTENTE_PRESENCE_ENDED ? alpha * 0.6 : alpha);
-        }
+static int
+compare_label_priority (gconstpointer a,
+                        gconstpointer b)
+{
+  const LabelCandidate *la = a, *lb = b;
+
+  if (la->priority != lb->priority)
+    return la->priority > lb->priority ? -1 : 1;
+  return la->node < lb->node ? -1 : la->node > lb->node;
+}
+
+static gboolean
+overlaps_any (const GArray         *placed,
+              const cairo_rectangle_t *rect)
+{
+  for (guint i = 0; i < placed->len; i++)
+    {
+      const cairo_rectangle_t *p = &g_array_index (placed, cairo_rectangle_t, i);
+
+      if (rect->x < p->x + p->width && p->x < rect->x + rect->width &&
+          rect->y < p->y + p->height && p->y < rect->y + rect->height)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Labels go in order of importance (selection, hover, then bigger nodes);
+ * one that would cover a label already placed is left out, and comes back
+ * when zooming in makes room. */
+static void
+draw_labels (cairo_t                    *cr,
+             const EntenteRenderOptions *o,
+             const Palette              *pal,
+             const guint8               *neighbours,
+             PangoLayout                *text)
+{
+  const EntenteLayout *layout = o->layout;
+  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (LabelCandidate));
+  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
+  gboolean labels = o->viewport->zoom >= MIN_LABEL_ZOOM;
+
+  for (guint i = 0; i < layout->n_nodes; i++)
+    {
+      LabelCandidate c = { i, layout->radius[i] };
+      double x, y, r;
+
+      if (!entity_shown (o, i))
+        continue;
+      node_screen_geometry (o, i, &x, &y, &r);
+      if (!node_on_screen (o, x, y, r))
+        continue;
+      if ((int) i == o->selected_entity)
+        c.priority = 1e9;
+      else if ((int) i == o->hovered_entity)
+        c.priority = 1e8;
+      else if (!labels)
+        continue;
+      else if (neighbours[i])
+        c.priority += 1e6;
+      g_array_append_val (candidates, c);
+
+      /* Nodes are obstacles too. */
+      g_array_append_val (placed, ((cairo_rectangle_t) { x - r, y - r, 2 * r, 2 * r }));
+    }
+
+  g_array_sort (candidates, compare_label_priority);
+
+  for (guint k = 0; k < candidates->len; k++)
+    {
+      guint i = g_array_index (candidates, LabelCandidate, k).node;
+      const EntenteEntity *e = entente_story_get_entity (o->story, i);
+      double alpha = in_focus (o, neighbours, i) ? 1.0 : DIMMED_ALPHA;
+      PangoRectangle extents;
+      cairo_rectangle_t rect;
+      double x, y, r;
+
+      node_screen_geometry (o, i, &x, &y, &r);
+      pango_layout_set_text (text, entente_text_get (&e->name), -1);
+      pango_layout_get_pixel_extents (text, NULL, &extents);
+      rect = (cairo_rectangle_t) { x - extents.width / 2.0, y + r * 1.12 + 3, extents.width, extents.height };
+
+      if (k > 0 && g_array_index (candidates, LabelCandidate, k).priority < 1e8 && overlaps_any (placed, &rect))
+        continue;
+      g_array_append_val (placed, rect);
+
+      if (entity_presence (o, i) == ENTENTE_PRESENCE_ENDED)
+        alpha *= 0.6;
+      draw_text_with_halo (cr, text, rect.x, rect.y, &pal->foreground, &pal->background, alpha);
     }
 }
 
@@ -589,7 +687,8 @@ entente_render (cairo_t                    *cr,
   pango_layout_set_font_description (text, font);
 
   draw_edges (cr, o, &pal, neighbours, text);
-  draw_nodes (cr, o, &pal, neighbours, text);
+  draw_nodes (cr, o, &pal, neighbours);
+  draw_labels (cr, o, &pal, neighbours, text);
 
   if (o->show_legend)
     {

@@ -49,7 +49,7 @@ entente_date_parse (const char   *text,
       (len == 10 && (text[7] != '-' || !parse_digits (text + 8, 2, &day))))
     {
       if (problem)
-        *problem = g_strdup_printf ("“%s” is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD",
+        *problem = g_strdup_printf (_("“%s” is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"),
                                     text);
       return FALSE;
     }
@@ -57,21 +57,21 @@ entente_date_parse (const char   *text,
   if (year < 1)
     {
       if (problem)
-        *problem = g_strdup_printf ("“%s”: year 0 does not exist", text);
+        *problem = g_strdup_printf (_("“%s”: year 0 does not exist"), text);
       return FALSE;
     }
 
   if (len >= 7 && (month < 1 || month > 12))
     {
       if (problem)
-        *problem = g_strdup_printf ("“%s”: month %u does not exist", text, month);
+        *problem = g_strdup_printf (_("“%s”: month %u does not exist"), text, month);
       return FALSE;
     }
 
   if (len == 10 && !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
     {
       if (problem)
-        *problem = g_strdup_printf ("“%s”: day %u does not exist in that month", text, day);
+        *problem = g_strdup_printf (_("“%s”: day %u does not exist in that month"), text, day);
       return FALSE;
     }
 

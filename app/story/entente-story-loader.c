@@ -11,10 +11,12 @@
 #include <math.h>
 #include <string.h>
 
+#include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
 #include "entente-story-loader.h"
 #include "entente-story-private.h"
+#include "entente-time-filter.h"
 
 G_DEFINE_QUARK (entente-story-error-quark, entente_story_error)
 
@@ -58,20 +60,20 @@ node_type_name (JsonNode *node)
 {
   switch (json_node_get_node_type (node))
     {
-    case JSON_NODE_OBJECT: return "an object";
-    case JSON_NODE_ARRAY: return "an array";
-    case JSON_NODE_NULL: return "null";
+    case JSON_NODE_OBJECT: return _("an object");
+    case JSON_NODE_ARRAY: return _("an array");
+    case JSON_NODE_NULL: return _("null");
     case JSON_NODE_VALUE:
       switch (json_node_get_value_type (node))
         {
-        case G_TYPE_STRING: return "a string";
-        case G_TYPE_BOOLEAN: return "a boolean";
+        case G_TYPE_STRING: return _("a string");
+        case G_TYPE_BOOLEAN: return _("a boolean");
         case G_TYPE_INT64:
-        case G_TYPE_DOUBLE: return "a number";
-        default: return "a value";
+        case G_TYPE_DOUBLE: return _("a number");
+        default: return _("a value");
         }
     default:
-      return "something else";
+      return _("something else");
     }
 }
 
@@ -107,7 +109,7 @@ get_member (Loader     *loader,
   JsonNode *node = json_object_get_member (object, member);
 
   if (node == NULL && required)
-    problem (loader, path, "missing required member “%s”", member);
+    problem (loader, path, _("missing required member “%s”"), member);
 
   return node;
 }
@@ -129,12 +131,12 @@ read_string (Loader      *loader,
   here = member_path (path, member);
   if (!node_is_string (node))
     {
-      problem (loader, here, "expected a string, found %s", node_type_name (node));
+      problem (loader, here, _("expected a string, found %s"), node_type_name (node));
       return FALSE;
     }
   if (*json_node_get_string (node) == '\0')
     {
-      problem (loader, here, "must not be empty");
+      problem (loader, here, _("must not be empty"));
       return FALSE;
     }
 
@@ -159,7 +161,7 @@ read_id (Loader     *loader,
   if (g_hash_table_contains (seen, *out))
     {
       guint first = GPOINTER_TO_UINT (g_hash_table_lookup (seen, *out)) - 1;
-      problem (loader, here, "duplicate id “%s” (already used by item %u)", *out, first);
+      problem (loader, here, _("duplicate id “%s” (already used by item %u)"), *out, first);
       return FALSE;
     }
 
@@ -190,7 +192,7 @@ read_text (Loader      *loader,
     {
       if (*json_node_get_string (node) == '\0')
         {
-          problem (loader, here, "must not be empty");
+          problem (loader, here, _("must not be empty"));
           return FALSE;
         }
       out->n_variants = 1;
@@ -201,7 +203,7 @@ read_text (Loader      *loader,
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      problem (loader, here, "expected a string or an object of translations such as {\"en\": …, \"fr\": …}, found %s",
+      problem (loader, here, _("expected a string or an object of translations such as {\"en\": …, \"fr\": …}, found %s"),
                node_type_name (node));
       return FALSE;
     }
@@ -210,7 +212,7 @@ read_text (Loader      *loader,
   names = json_object_get_members (translations);
   if (names == NULL)
     {
-      problem (loader, here, "has no translation at all");
+      problem (loader, here, _("has no translation at all"));
       return FALSE;
     }
 
@@ -220,7 +222,7 @@ read_text (Loader      *loader,
       if (!node_is_string (variant))
         {
           g_autofree char *variant_path = member_path (here, l->data);
-          problem (loader, variant_path, "expected a string, found %s", node_type_name (variant));
+          problem (loader, variant_path, _("expected a string, found %s"), node_type_name (variant));
           return FALSE;
         }
     }
@@ -254,7 +256,7 @@ read_date (Loader      *loader,
   here = member_path (path, member);
   if (!node_is_string (node))
     {
-      problem (loader, here, "expected a date string such as \"2019-07\", found %s", node_type_name (node));
+      problem (loader, here, _("expected a date string such as \"2019-07\", found %s"), node_type_name (node));
       return FALSE;
     }
 
@@ -279,7 +281,7 @@ check_span (Loader            *loader,
       g_autofree char *here = member_path (path, "end");
       g_autofree char *start_text = entente_date_to_iso (start);
       g_autofree char *end_text = entente_date_to_iso (end);
-      problem (loader, here, "ends (%s) before it starts (%s)", end_text, start_text);
+      problem (loader, here, _("ends (%s) before it starts (%s)"), end_text, start_text);
     }
 }
 
@@ -311,7 +313,7 @@ read_enum (Loader             *loader,
 
   here = member_path (path, member);
   list = g_strjoinv (", ", (char **) allowed);
-  problem (loader, here, "unknown %s “%s” (expected one of: %s)", member, value, list);
+  problem (loader, here, _("unknown %s “%s” (expected one of: %s)"), member, value, list);
   return FALSE;
 }
 
@@ -381,7 +383,7 @@ resolve (Loader     *loader,
 
   if (!node_is_string (node))
     {
-      problem (loader, path, "expected the id of %s, found %s", what, node_type_name (node));
+      problem (loader, path, _("expected the id of %s, found %s"), what, node_type_name (node));
       return FALSE;
     }
 
@@ -394,9 +396,9 @@ resolve (Loader     *loader,
 
   suggestion = closest_id (ids, wanted);
   if (suggestion)
-    problem (loader, path, "no %s has the id “%s” (did you mean “%s”?)", what, wanted, suggestion);
+    problem (loader, path, _("no %s has the id “%s” (did you mean “%s”?)"), what, wanted, suggestion);
   else
-    problem (loader, path, "no %s has the id “%s”", what, wanted);
+    problem (loader, path, _("no %s has the id “%s”"), what, wanted);
   return FALSE;
 }
 
@@ -440,7 +442,7 @@ read_ref_list (Loader           *loader,
   here = member_path (path, member);
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
-      problem (loader, here, "expected an array of ids, found %s", node_type_name (node));
+      problem (loader, here, _("expected an array of ids, found %s"), node_type_name (node));
       return FALSE;
     }
 
@@ -478,7 +480,7 @@ for_each_object (Loader      *loader,
   here = member_path ("$", member);
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
-      problem (loader, here, "expected an array, found %s", node_type_name (node));
+      problem (loader, here, _("expected an array, found %s"), node_type_name (node));
       return;
     }
 
@@ -489,7 +491,7 @@ for_each_object (Loader      *loader,
       g_autofree char *item_path = g_strdup_printf ("%s[%u]", here, i);
 
       if (!JSON_NODE_HOLDS_OBJECT (element))
-        problem (loader, item_path, "expected an object, found %s", node_type_name (element));
+        problem (loader, item_path, _("expected an object, found %s"), node_type_name (element));
       else
         parse_item (loader, json_node_get_object (element), item_path, i);
     }
@@ -518,7 +520,7 @@ parse_source (Loader     *loader,
       !g_str_has_prefix (source->url, "http://"))
     {
       g_autofree char *here = member_path (path, "url");
-      problem (loader, here, "only http:// and https:// links are allowed, not “%s”", source->url);
+      problem (loader, here, _("only http:// and https:// links are allowed, not “%s”"), source->url);
     }
 }
 
@@ -546,7 +548,7 @@ parse_entity (Loader     *loader,
   if (read_date (loader, object, path, "start", FALSE, &entity->start) &&
       read_date (loader, object, path, "end", FALSE, &entity->end))
     check_span (loader, path, &entity->start, &entity->end);
-  read_ref_list (loader, object, path, "sources", loader->source_ids, "source", &entity->sources);
+  read_ref_list (loader, object, path, "sources", loader->source_ids, C_("reference target", "source"), &entity->sources);
 }
 
 /* Amounts beyond this are typos, not deals: the world's yearly output is
@@ -569,7 +571,7 @@ parse_amount (Loader          *loader,
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      problem (loader, here, "expected an object {\"value\": …, \"currency\": …}, found %s",
+      problem (loader, here, _("expected an object {\"value\": …, \"currency\": …}, found %s"),
                node_type_name (node));
       return;
     }
@@ -581,11 +583,11 @@ parse_amount (Loader          *loader,
       g_autofree char *value_path = member_path (here, "value");
 
       if (!node_is_number (value))
-        problem (loader, value_path, "expected a number, found %s", node_type_name (value));
+        problem (loader, value_path, _("expected a number, found %s"), node_type_name (value));
       else if (!isfinite (json_node_get_double (value)) || json_node_get_double (value) < 0)
-        problem (loader, value_path, "must be a positive number");
+        problem (loader, value_path, _("must be a positive number"));
       else if (json_node_get_double (value) > MAX_AMOUNT)
-        problem (loader, value_path, "%g is not a plausible amount (the limit is %g)",
+        problem (loader, value_path, _("%g is not a plausible amount (the limit is %g)"),
                  json_node_get_double (value), MAX_AMOUNT);
       else
         {
@@ -601,7 +603,7 @@ parse_amount (Loader          *loader,
       if (strlen (c) != 3 || !g_ascii_isupper (c[0]) || !g_ascii_isupper (c[1]) || !g_ascii_isupper (c[2]))
         {
           g_autofree char *currency_path = member_path (here, "currency");
-          problem (loader, currency_path, "“%s” is not an ISO 4217 currency code such as \"USD\"", c);
+          problem (loader, currency_path, _("“%s” is not an ISO 4217 currency code such as \"USD\""), c);
         }
     }
 }
@@ -619,8 +621,8 @@ parse_relation (Loader     *loader,
   relation = &g_array_index (loader->story->relations, EntenteRelation, index);
 
   read_id (loader, object, path, loader->relation_ids, index, &relation->id);
-  read_ref (loader, object, path, "from", TRUE, loader->story->entity_by_id, "entity", &relation->from);
-  read_ref (loader, object, path, "to", TRUE, loader->story->entity_by_id, "entity", &relation->to);
+  read_ref (loader, object, path, "from", TRUE, loader->story->entity_by_id, C_("reference target", "entity"), &relation->from);
+  read_ref (loader, object, path, "to", TRUE, loader->story->entity_by_id, C_("reference target", "entity"), &relation->to);
   read_string (loader, object, path, "kind", TRUE, &relation->kind);
   read_text (loader, object, path, "label", TRUE, &relation->label);
   if (read_date (loader, object, path, "start", FALSE, &relation->start) &&
@@ -629,7 +631,7 @@ parse_relation (Loader     *loader,
   read_enum (loader, object, path, "status", TRUE, statuses, &status);
   relation->status = status;
   parse_amount (loader, object, path, relation);
-  read_ref_list (loader, object, path, "sources", loader->source_ids, "source", &relation->sources);
+  read_ref_list (loader, object, path, "sources", loader->source_ids, C_("reference target", "source"), &relation->sources);
 }
 
 static void
@@ -644,13 +646,13 @@ parse_quote (Loader     *loader,
   quote = &g_array_index (loader->story->quotes, EntenteQuote, index);
 
   read_id (loader, object, path, loader->quote_ids, index, &quote->id);
-  read_ref (loader, object, path, "speaker", TRUE, loader->story->entity_by_id, "entity", &quote->speaker);
-  read_ref_list (loader, object, path, "about", loader->story->entity_by_id, "entity", &quote->about);
+  read_ref (loader, object, path, "speaker", TRUE, loader->story->entity_by_id, C_("reference target", "entity"), &quote->speaker);
+  read_ref_list (loader, object, path, "about", loader->story->entity_by_id, C_("reference target", "entity"), &quote->about);
   read_date (loader, object, path, "date", TRUE, &quote->date);
   read_text (loader, object, path, "text", TRUE, &quote->text);
   read_string (loader, object, path, "original_language", TRUE, &quote->original_language);
   read_text (loader, object, path, "context", FALSE, &quote->context);
-  read_ref (loader, object, path, "source", TRUE, loader->source_ids, "source", &quote->source);
+  read_ref (loader, object, path, "source", TRUE, loader->source_ids, C_("reference target", "source"), &quote->source);
 }
 
 static void
@@ -669,10 +671,10 @@ parse_event (Loader     *loader,
   read_date (loader, object, path, "date", TRUE, &event->date);
   read_text (loader, object, path, "title", TRUE, &event->title);
   read_text (loader, object, path, "description", FALSE, &event->description);
-  read_ref_list (loader, object, path, "entities", loader->story->entity_by_id, "entity", &event->entities);
+  read_ref_list (loader, object, path, "entities", loader->story->entity_by_id, C_("reference target", "entity"), &event->entities);
   read_enum (loader, object, path, "status", FALSE, statuses, &status);
   event->status = status;
-  read_ref_list (loader, object, path, "sources", loader->source_ids, "source", &event->sources);
+  read_ref_list (loader, object, path, "sources", loader->source_ids, C_("reference target", "source"), &event->sources);
 }
 
 static int
@@ -693,7 +695,7 @@ parse_root (Loader   *loader,
 
   if (!JSON_NODE_HOLDS_OBJECT (root_node))
     {
-      problem (loader, "$", "a story is a JSON object, found %s", node_type_name (root_node));
+      problem (loader, "$", _("a story is a JSON object, found %s"), node_type_name (root_node));
       return;
     }
 
@@ -702,11 +704,11 @@ parse_root (Loader   *loader,
   if (version != NULL)
     {
       if (!JSON_NODE_HOLDS_VALUE (version) || json_node_get_value_type (version) != G_TYPE_INT64)
-        problem (loader, "$.entente", "expected the format version number 1, found %s", node_type_name (version));
+        problem (loader, "$.entente", _("expected the format version number 1, found %s"), node_type_name (version));
       else if (json_node_get_int (version) != 1)
         {
-          problem (loader, "$.entente", "format version %" G_GINT64_FORMAT " is not supported (this Entente reads version 1)",
-                   json_node_get_int (version));
+          problem (loader, "$.entente", _("format version %lld is not supported (this Entente reads version 1)"),
+                   (long long) json_node_get_int (version));
           return;
         }
     }
@@ -793,6 +795,17 @@ utf8_position (const char *data,
     }
 }
 
+/* The bytes of a file are not NUL-terminated: no str* functions here. */
+static gboolean
+only_blanks (const char *data,
+             gsize       len)
+{
+  for (gsize i = 0; i < len; i++)
+    if (data[i] != ' ' && data[i] != '\t' && data[i] != '\r' && data[i] != '\n')
+      return FALSE;
+  return TRUE;
+}
+
 static EntenteStory *
 fail_with_problems (Loader  *loader,
                     GError **error)
@@ -806,7 +819,7 @@ fail_with_problems (Loader  *loader,
       g_string_append (message, g_ptr_array_index (loader->problems, i));
     }
   if (loader->n_dropped > 0)
-    g_string_append_printf (message, "\n%s: … and %u more problems", loader->display_name, loader->n_dropped);
+    g_string_append_printf (message, _("\n%s: … and %u more problems"), loader->display_name, loader->n_dropped);
 
   g_set_error_literal (error, ENTENTE_STORY_ERROR, ENTENTE_STORY_ERROR_INVALID, message->str);
   return NULL;
@@ -844,8 +857,8 @@ entente_story_load_from_bytes (GBytes      *bytes,
   if (len > ENTENTE_STORY_MAX_FILE_SIZE)
     {
       g_set_error (error, ENTENTE_STORY_ERROR, ENTENTE_STORY_ERROR_SYNTAX,
-                   "%s: the file is %" G_GSIZE_FORMAT " MiB; story files are limited to %d MiB",
-                   display_name, len / (1024 * 1024), ENTENTE_STORY_MAX_FILE_SIZE / (1024 * 1024));
+                   _("%s: the file is %u MiB; story files are limited to %d MiB"),
+                   display_name, (guint) (len / (1024 * 1024)), ENTENTE_STORY_MAX_FILE_SIZE / (1024 * 1024));
       return NULL;
     }
 
@@ -856,10 +869,10 @@ entente_story_load_from_bytes (GBytes      *bytes,
       len -= 3;
     }
 
-  if (len == 0 || strspn (data, " \t\r\n") == len)
+  if (only_blanks (data, len))
     {
       g_set_error (error, ENTENTE_STORY_ERROR, ENTENTE_STORY_ERROR_SYNTAX,
-                   "%s: the file is empty", display_name);
+                   _("%s: the file is empty"), display_name);
       return NULL;
     }
 
@@ -867,7 +880,7 @@ entente_story_load_from_bytes (GBytes      *bytes,
     {
       utf8_position (data, invalid, &line, &column);
       g_set_error (error, ENTENTE_STORY_ERROR, ENTENTE_STORY_ERROR_SYNTAX,
-                   "%s:%u:%u: the file is not valid UTF-8 text (byte 0x%02X)",
+                   _(_("%s:%u:%u: the file is not valid UTF-8 text (byte 0x%02X)")),
                    display_name, line, column, (guchar) *invalid);
       return NULL;
     }
@@ -875,7 +888,7 @@ entente_story_load_from_bytes (GBytes      *bytes,
   if (!check_nesting (data, len, &line, &column))
     {
       g_set_error (error, ENTENTE_STORY_ERROR, ENTENTE_STORY_ERROR_SYNTAX,
-                   "%s:%u:%u: nested more than %d levels deep",
+                   _(_("%s:%u:%u: nested more than %d levels deep")),
                    display_name, line, column, ENTENTE_STORY_MAX_DEPTH);
       return NULL;
     }
@@ -916,6 +929,8 @@ entente_story_load_from_bytes (GBytes      *bytes,
   if (problems->len > 0)
     return fail_with_problems (&loader, error);
 
+  entente_time_derive_appearances (story);
+
   return g_steal_pointer (&story);
 }
 
@@ -938,14 +953,14 @@ entente_story_load_from_file (GFile         *file,
   if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
     {
       g_set_error (error, ENTENTE_STORY_ERROR, ENTENTE_STORY_ERROR_READ,
-                   "%s: is a folder, not a story file", name);
+                   _("%s: is a folder, not a story file"), name);
       return NULL;
     }
   if (info != NULL && g_file_info_get_size (info) > ENTENTE_STORY_MAX_FILE_SIZE)
     {
       g_set_error (error, ENTENTE_STORY_ERROR, ENTENTE_STORY_ERROR_SYNTAX,
-                   "%s: the file is %" G_GOFFSET_FORMAT " MiB; story files are limited to %d MiB",
-                   name, g_file_info_get_size (info) / (1024 * 1024),
+                   _("%s: the file is %u MiB; story files are limited to %d MiB"),
+                   name, (guint) (g_file_info_get_size (info) / (1024 * 1024)),
                    ENTENTE_STORY_MAX_FILE_SIZE / (1024 * 1024));
       return NULL;
     }

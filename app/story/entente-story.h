@@ -52,6 +52,9 @@ typedef struct
   EntenteDate        start;
   EntenteDate        end;
   EntenteIndexList   sources;
+  /* Derived at load: the first day the story speaks of an entity that has
+   * no start date of its own (0: from the beginning). */
+  guint32            appears_day;
 } EntenteEntity;
 
 typedef struct

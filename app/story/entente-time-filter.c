@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "entente-story-private.h"
 #include "entente-time-filter.h"
 
 /* A thing with a partial start date ("2019-07") exists from the first day of
@@ -19,6 +20,77 @@ entente_time_presence (const EntenteDate *start,
   if (ENTENTE_DATE_IS_SET (end) && day > entente_date_last_day (end))
     return ENTENTE_PRESENCE_ENDED;
   return ENTENTE_PRESENCE_ACTIVE;
+}
+
+static void
+lower (guint32 *day,
+       guint32  candidate)
+{
+  if (candidate != 0 && (*day == 0 || candidate < *day))
+    *day = candidate;
+}
+
+/* An entity the story gives no start date (DALL-E, Bing…) enters the graph
+ * with the first dated relation or event that involves it; failing that,
+ * with the first neighbour it is tied to. Without this, undated products
+ * would stand in the graph years before the story mentions them. */
+void
+entente_time_derive_appearances (EntenteStory *story)
+{
+  guint n_entities = story->entities->len;
+  guint n_relations = story->relations->len;
+  g_autofree guint32 *evidence = g_new0 (guint32, MAX (1, n_entities));
+  gboolean changed = TRUE;
+
+  for (guint i = 0; i < n_relations; i++)
+    {
+      const EntenteRelation *r = &g_array_index (story->relations, EntenteRelation, i);
+
+      if (!ENTENTE_DATE_IS_SET (&r->start))
+        continue;
+      lower (&evidence[r->from], entente_date_first_day (&r->start));
+      lower (&evidence[r->to], entente_date_first_day (&r->start));
+    }
+
+  for (guint i = 0; i < story->events->len; i++)
+    {
+      const EntenteEvent *event = &g_array_index (story->events, EntenteEvent, i);
+
+      for (guint k = 0; k < event->entities.n; k++)
+        lower (&evidence[event->entities.items[k]], entente_date_first_day (&event->date));
+    }
+
+  for (guint i = 0; i < n_entities; i++)
+    {
+      EntenteEntity *e = &g_array_index (story->entities, EntenteEntity, i);
+      e->appears_day = ENTENTE_DATE_IS_SET (&e->start) ? entente_date_first_day (&e->start) : evidence[i];
+    }
+
+  /* Entities with no evidence of their own inherit the earliest appearance
+   * among their neighbours, through chains of undated ties. */
+  for (guint pass = 0; changed && pass < n_entities; pass++)
+    {
+      changed = FALSE;
+      for (guint i = 0; i < n_relations; i++)
+        {
+          const EntenteRelation *r = &g_array_index (story->relations, EntenteRelation, i);
+          EntenteEntity *from = &g_array_index (story->entities, EntenteEntity, r->from);
+          EntenteEntity *to = &g_array_index (story->entities, EntenteEntity, r->to);
+
+          if (!ENTENTE_DATE_IS_SET (&from->start) && evidence[r->from] == 0 &&
+              to->appears_day != 0 && (from->appears_day == 0 || to->appears_day < from->appears_day))
+            {
+              from->appears_day = to->appears_day;
+              changed = TRUE;
+            }
+          if (!ENTENTE_DATE_IS_SET (&to->start) && evidence[r->to] == 0 &&
+              from->appears_day != 0 && (to->appears_day == 0 || from->appears_day < to->appears_day))
+            {
+              to->appears_day = from->appears_day;
+              changed = TRUE;
+            }
+        }
+    }
 }
 
 void
@@ -61,6 +133,9 @@ entente_time_view_compute (EntenteTimeView *view,
     {
       const EntenteEntity *e = entente_story_get_entity (story, i);
       EntentePresence p = entente_time_presence (&e->start, &e->end, day);
+
+      if (p == ENTENTE_PRESENCE_ACTIVE && !ENTENTE_DATE_IS_SET (&e->start) && day < e->appears_day)
+        p = ENTENTE_PRESENCE_NOT_BEGUN;
 
       if (mode == ENTENTE_TIME_MODE_ALL && p == ENTENTE_PRESENCE_NOT_BEGUN)
         p = ENTENTE_PRESENCE_ACTIVE;

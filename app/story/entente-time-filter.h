@@ -37,6 +37,7 @@ typedef struct
 EntentePresence  entente_time_presence        (const EntenteDate *start,
                                                const EntenteDate *end,
                                                guint32            day);
+void             entente_time_derive_appearances (EntenteStory *story);
 void             entente_time_view_init       (EntenteTimeView   *view);
 void             entente_time_view_clear      (EntenteTimeView   *view);
 void             entente_time_view_compute    (EntenteTimeView   *view,

@@ -1,0 +1,228 @@
+/* test-layout.c — the layout is deterministic and readable; the viewport
+ * arithmetic round-trips
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include "graph/entente-layout.h"
+#include "graph/entente-viewport.h"
+#include "story/entente-story-loader.h"
+
+static EntenteStory *
+bundled (void)
+{
+  g_autoptr(GError) error = NULL;
+  EntenteStory *story = entente_story_load_bundled (&error);
+
+  g_assert_no_error (error);
+  return story;
+}
+
+static EntenteLayout *
+laid_out (EntenteStory *story,
+          guint32       seed)
+{
+  EntenteLayout *layout = entente_layout_new (story, seed);
+
+  entente_layout_run (layout);
+  return layout;
+}
+
+static void
+test_deterministic (void)
+{
+  g_autoptr(EntenteStory) story = bundled ();
+  g_autoptr(EntenteLayout) a = laid_out (story, 42);
+  g_autoptr(EntenteLayout) b = laid_out (story, 42);
+  g_autoptr(EntenteLayout) c = laid_out (story, 7);
+  double difference = 0;
+
+  g_assert_cmpuint (a->n_nodes, ==, entente_story_get_n_entities (story));
+  for (guint i = 0; i < a->n_nodes; i++)
+    {
+      g_assert_cmpfloat (a->x[i], ==, b->x[i]);
+      g_assert_cmpfloat (a->y[i], ==, b->y[i]);
+      difference += fabs (a->x[i] - c->x[i]) + fabs (a->y[i] - c->y[i]);
+    }
+
+  /* Another seed gives another picture. */
+  g_assert_cmpfloat (difference, >, 1.0);
+}
+
+static void
+test_finite_and_apart (void)
+{
+  g_autoptr(EntenteStory) story = bundled ();
+  g_autoptr(EntenteLayout) layout = laid_out (story, ENTENTE_LAYOUT_DEFAULT_SEED);
+
+  for (guint i = 0; i < layout->n_nodes; i++)
+    {
+      g_assert_true (isfinite (layout->x[i]) && isfinite (layout->y[i]));
+      for (guint j = i + 1; j < layout->n_nodes; j++)
+        {
+          double d = hypot (layout->x[i] - layout->x[j], layout->y[i] - layout->y[j]);
+          /* No two nodes overlap. */
+          g_assert_cmpfloat (d, >=, layout->radius[i] + layout->radius[j]);
+        }
+    }
+}
+
+static void
+test_linked_nodes_closer (void)
+{
+  g_autoptr(EntenteStory) story = bundled ();
+  g_autoptr(EntenteLayout) layout = laid_out (story, ENTENTE_LAYOUT_DEFAULT_SEED);
+  double linked = 0, all = 0;
+  guint n_all = 0;
+
+  for (guint s = 0; s < layout->n_springs; s++)
+    linked += hypot (layout->x[layout->spring_a[s]] - layout->x[layout->spring_b[s]],
+                     layout->y[layout->spring_a[s]] - layout->y[layout->spring_b[s]]);
+  linked /= layout->n_springs;
+
+  for (guint i = 0; i < layout->n_nodes; i++)
+    for (guint j = i + 1; j < layout->n_nodes; j++, n_all++)
+      all += hypot (layout->x[i] - layout->x[j], layout->y[i] - layout->y[j]);
+  all /= n_all;
+
+  /* A force layout puts linked entities nearer each other than average. */
+  g_assert_cmpfloat (linked, <, all * 0.75);
+}
+
+static void
+test_parallel_relations_bend_apart (void)
+{
+  g_autoptr(EntenteStory) story = bundled ();
+  g_autoptr(EntenteLayout) layout = entente_layout_new (story, ENTENTE_LAYOUT_DEFAULT_SEED);
+  int microsoft = entente_story_find_entity (story, "microsoft");
+  int openai = entente_story_find_entity (story, "openai");
+  g_autoptr(GArray) bends = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < entente_story_get_n_relations (story); i++)
+    {
+      const EntenteRelation *r = entente_story_get_relation (story, i);
+      if (r->from == (guint) microsoft && r->to == (guint) openai)
+        g_array_append_val (bends, layout->relation_bend[i]);
+    }
+
+  g_assert_cmpuint (bends->len, >=, 3);
+  for (guint i = 0; i < bends->len; i++)
+    for (guint j = i + 1; j < bends->len; j++)
+      g_assert_cmpfloat (fabs (g_array_index (bends, double, i) - g_array_index (bends, double, j)), >, 10.0);
+}
+
+static void
+test_pinned_node_stays (void)
+{
+  g_autoptr(EntenteStory) story = bundled ();
+  g_autoptr(EntenteLayout) layout = entente_layout_new (story, ENTENTE_LAYOUT_DEFAULT_SEED);
+
+  entente_layout_move_node (layout, 0, 1234.0, -567.0);
+  while (entente_layout_step (layout))
+    ;
+  g_assert_cmpfloat (layout->x[0], ==, 1234.0);
+  g_assert_cmpfloat (layout->y[0], ==, -567.0);
+  g_assert_true (layout->pinned[0]);
+}
+
+static void
+test_hit (void)
+{
+  g_autoptr(EntenteStory) story = bundled ();
+  g_autoptr(EntenteLayout) layout = laid_out (story, ENTENTE_LAYOUT_DEFAULT_SEED);
+  g_autofree guint8 *shown = g_new0 (guint8, layout->n_nodes);
+
+  g_assert_cmpint (entente_layout_hit (layout, NULL, layout->x[3], layout->y[3], 0), ==, 3);
+  g_assert_cmpint (entente_layout_hit (layout, NULL, layout->x[3] + layout->radius[3] * 0.9, layout->y[3], 0), ==, 3);
+  g_assert_cmpint (entente_layout_hit (layout, NULL, 1e6, 1e6, 0), ==, -1);
+  /* Hidden nodes cannot be hit. */
+  g_assert_cmpint (entente_layout_hit (layout, shown, layout->x[3], layout->y[3], 0), ==, -1);
+}
+
+static void
+test_viewport_round_trip (void)
+{
+  EntenteViewport vp;
+  double sx, sy, wx, wy;
+
+  entente_viewport_init (&vp, 800, 600);
+  vp.center_x = 100;
+  vp.center_y = -50;
+  vp.zoom = 2.0;
+
+  entente_viewport_world_to_screen (&vp, 100, -50, &sx, &sy);
+  g_assert_cmpfloat_with_epsilon (sx, 400, 1e-9);
+  g_assert_cmpfloat_with_epsilon (sy, 300, 1e-9);
+
+  entente_viewport_screen_to_world (&vp, 123, 456, &wx, &wy);
+  entente_viewport_world_to_screen (&vp, wx, wy, &sx, &sy);
+  g_assert_cmpfloat_with_epsilon (sx, 123, 1e-9);
+  g_assert_cmpfloat_with_epsilon (sy, 456, 1e-9);
+}
+
+static void
+test_viewport_zoom_at_pointer (void)
+{
+  EntenteViewport vp;
+  double before_x, before_y, after_x, after_y;
+
+  entente_viewport_init (&vp, 800, 600);
+  entente_viewport_screen_to_world (&vp, 650, 120, &before_x, &before_y);
+  entente_viewport_zoom_at (&vp, 650, 120, 1.7);
+  entente_viewport_screen_to_world (&vp, 650, 120, &after_x, &after_y);
+
+  /* The point under the pointer stays under the pointer. */
+  g_assert_cmpfloat_with_epsilon (before_x, after_x, 1e-9);
+  g_assert_cmpfloat_with_epsilon (before_y, after_y, 1e-9);
+  g_assert_cmpfloat_with_epsilon (vp.zoom, 1.7, 1e-9);
+
+  entente_viewport_zoom_at (&vp, 0, 0, 1e6);
+  g_assert_cmpfloat (vp.zoom, ==, ENTENTE_VIEWPORT_MAX_ZOOM);
+}
+
+static void
+test_viewport_pan_and_fit (void)
+{
+  EntenteViewport vp;
+  double sx0, sy0, sx1, sy1;
+
+  entente_viewport_init (&vp, 800, 600);
+  entente_viewport_world_to_screen (&vp, 0, 0, &sx0, &sy0);
+  entente_viewport_pan (&vp, 30, -20);
+  entente_viewport_world_to_screen (&vp, 0, 0, &sx1, &sy1);
+  g_assert_cmpfloat_with_epsilon (sx1 - sx0, 30, 1e-9);
+  g_assert_cmpfloat_with_epsilon (sy1 - sy0, -20, 1e-9);
+
+  entente_viewport_fit (&vp, -100, -100, 300, 100, 0);
+  entente_viewport_world_to_screen (&vp, -100, 0, &sx0, &sy0);
+  entente_viewport_world_to_screen (&vp, 300, 0, &sx1, &sy1);
+  g_assert_cmpfloat_with_epsilon (sx0, 0, 1e-6);
+  g_assert_cmpfloat_with_epsilon (sx1, 800, 1e-6);
+
+  /* Insets keep the rectangle clear of the legend. */
+  entente_viewport_fit_insets (&vp, -100, -100, 300, 100, 200, 0, 0, 0);
+  entente_viewport_world_to_screen (&vp, -100, 0, &sx0, &sy0);
+  g_assert_cmpfloat_with_epsilon (sx0, 200, 1e-6);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/graph/layout/deterministic", test_deterministic);
+  g_test_add_func ("/graph/layout/finite-and-apart", test_finite_and_apart);
+  g_test_add_func ("/graph/layout/linked-nodes-closer", test_linked_nodes_closer);
+  g_test_add_func ("/graph/layout/parallel-relations-bend-apart", test_parallel_relations_bend_apart);
+  g_test_add_func ("/graph/layout/pinned-node-stays", test_pinned_node_stays);
+  g_test_add_func ("/graph/layout/hit", test_hit);
+  g_test_add_func ("/graph/viewport/round-trip", test_viewport_round_trip);
+  g_test_add_func ("/graph/viewport/zoom-at-pointer", test_viewport_zoom_at_pointer);
+  g_test_add_func ("/graph/viewport/pan-and-fit", test_viewport_pan_and_fit);
+
+  return g_test_run ();
+}

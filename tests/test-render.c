@@ -1,0 +1,190 @@
+/* test-render.c — the renderer draws on a plain image surface, no display
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "graph/entente-renderer.h"
+#include "story/entente-story-loader.h"
+
+#define WIDTH  900
+#define HEIGHT 600
+
+typedef struct
+{
+  EntenteStory    *story;
+  EntenteLayout   *layout;
+  EntenteViewport  viewport;
+  EntenteTimeView  time_view;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  double x0, y0, x1, y1;
+  guint32 last_day;
+
+  f->story = entente_story_load_bundled (&error);
+  g_assert_no_error (error);
+  f->layout = entente_layout_new (f->story, ENTENTE_LAYOUT_DEFAULT_SEED);
+  entente_layout_run (f->layout);
+  entente_viewport_init (&f->viewport, WIDTH, HEIGHT);
+  entente_layout_get_bounds (f->layout, &x0, &y0, &x1, &y1);
+  entente_viewport_fit (&f->viewport, x0, y0, x1, y1, 20);
+  entente_time_view_init (&f->time_view);
+  entente_story_get_date_range (f->story, NULL, &last_day);
+  entente_time_view_compute (&f->time_view, f->story, last_day, ENTENTE_TIME_MODE_AS_OF);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  entente_time_view_clear (&f->time_view);
+  entente_layout_free (f->layout);
+  g_object_unref (f->story);
+}
+
+static cairo_surface_t *
+render (Fixture  *f,
+        gboolean  dark,
+        int       selected)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+  EntenteRenderOptions options;
+
+  entente_render_options_init (&options);
+  options.story = f->story;
+  options.layout = f->layout;
+  options.viewport = &f->viewport;
+  options.time_view = &f->time_view;
+  options.paint_background = TRUE;
+  options.dark = dark;
+  options.selected_entity = selected;
+  entente_render (cr, &options);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static guint32
+pixel (cairo_surface_t *surface,
+       int              x,
+       int              y)
+{
+  const guchar *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+
+  return *(const guint32 *) (data + y * stride + x * 4) & 0xFFFFFF;
+}
+
+static guint
+count_near (cairo_surface_t    *surface,
+            const EntenteColor *c)
+{
+  guint count = 0;
+  int r = (int) (c->r * 255 + 0.5), g = (int) (c->g * 255 + 0.5), b = (int) (c->b * 255 + 0.5);
+
+  for (int y = 0; y < HEIGHT; y++)
+    for (int x = 0; x < WIDTH; x++)
+      {
+        guint32 p = pixel (surface, x, y);
+        int pr = (p >> 16) & 0xFF, pg = (p >> 8) & 0xFF, pb = p & 0xFF;
+
+        if (ABS (pr - r) <= 3 && ABS (pg - g) <= 3 && ABS (pb - b) <= 3)
+          count++;
+      }
+
+  return count;
+}
+
+static void
+test_not_blank (Fixture       *f,
+                gconstpointer  data)
+{
+  cairo_surface_t *surface = render (f, FALSE, -1);
+  g_autoptr(GHashTable) colours = g_hash_table_new (NULL, NULL);
+
+  for (int y = 0; y < HEIGHT; y += 2)
+    for (int x = 0; x < WIDTH; x += 2)
+      g_hash_table_add (colours, GUINT_TO_POINTER (pixel (surface, x, y)));
+
+  /* Nodes, edges, text with antialiasing: many distinct colours. */
+  g_assert_cmpuint (g_hash_table_size (colours), >, 50);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_kind_colours_present (Fixture       *f,
+                           gconstpointer  data)
+{
+  for (int dark = 0; dark <= 1; dark++)
+    {
+      cairo_surface_t *surface = render (f, dark, -1);
+
+      for (EntenteEntityKind kind = 0; kind < ENTENTE_N_ENTITY_KINDS; kind++)
+        {
+          EntenteColor c = entente_kind_color (kind, dark);
+          /* The legend alone has some; the story has entities of every kind. */
+          g_assert_cmpuint (count_near (surface, &c), >, 150);
+        }
+      cairo_surface_destroy (surface);
+    }
+}
+
+static void
+test_time_hides_entities (Fixture       *f,
+                          gconstpointer  data)
+{
+  EntenteColor product = entente_kind_color (ENTENTE_ENTITY_PRODUCT, FALSE);
+  cairo_surface_t *late = render (f, FALSE, -1);
+  cairo_surface_t *early;
+  EntenteDate date;
+  guint late_count, early_count;
+
+  entente_date_parse ("2008", &date, NULL);
+  entente_time_view_compute (&f->time_view, f->story, entente_date_first_day (&date), ENTENTE_TIME_MODE_AS_OF);
+  early = render (f, FALSE, -1);
+
+  late_count = count_near (late, &product);
+  early_count = count_near (early, &product);
+  /* In 2008 the only product is the iPhone. */
+  g_assert_cmpuint (early_count, <, late_count / 3);
+
+  cairo_surface_destroy (late);
+  cairo_surface_destroy (early);
+}
+
+static void
+test_selection_dims_the_rest (Fixture       *f,
+                              gconstpointer  data)
+{
+  EntenteColor person = entente_kind_color (ENTENTE_ENTITY_PERSON, FALSE);
+  int apple = entente_story_find_entity (f->story, "apple");
+  cairo_surface_t *plain = render (f, FALSE, -1);
+  cairo_surface_t *selected = render (f, FALSE, apple);
+
+  /* No person is next to Apple: every person node fades, only the legend keeps the colour. */
+  g_assert_cmpuint (count_near (selected, &person), <, count_near (plain, &person) / 2);
+
+  cairo_surface_destroy (plain);
+  cairo_surface_destroy (selected);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/graph/render/not-blank", Fixture, NULL, fixture_set_up, test_not_blank, fixture_tear_down);
+  g_test_add ("/graph/render/kind-colours-present", Fixture, NULL, fixture_set_up, test_kind_colours_present, fixture_tear_down);
+  g_test_add ("/graph/render/time-hides-entities", Fixture, NULL, fixture_set_up, test_time_hides_entities, fixture_tear_down);
+  g_test_add ("/graph/render/selection-dims-the-rest", Fixture, NULL, fixture_set_up, test_selection_dims_the_rest, fixture_tear_down);
+
+  return g_test_run ();
+}

@@ -1,0 +1,210 @@
+/* test-time-filter.c — what the story shows as of a day
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "entente-i18n.h"
+#include "story/entente-story-loader.h"
+#include "story/entente-time-filter.h"
+
+static guint32
+day_of (const char *iso)
+{
+  EntenteDate date;
+
+  g_assert_true (entente_date_parse (iso, &date, NULL));
+  return entente_date_first_day (&date);
+}
+
+static EntenteDate
+date_of (const char *iso)
+{
+  EntenteDate date = { 0 };
+
+  if (iso)
+    g_assert_true (entente_date_parse (iso, &date, NULL));
+  return date;
+}
+
+static void
+test_presence (void)
+{
+  EntenteDate none = date_of (NULL);
+  EntenteDate y2015 = date_of ("2015");
+  EntenteDate feb2018 = date_of ("2018-02");
+
+  g_assert_cmpint (entente_time_presence (&none, &none, day_of ("1990")), ==, ENTENTE_PRESENCE_ACTIVE);
+  g_assert_cmpint (entente_time_presence (&y2015, &none, day_of ("2014-12-31")), ==, ENTENTE_PRESENCE_NOT_BEGUN);
+  g_assert_cmpint (entente_time_presence (&y2015, &none, day_of ("2015-01-01")), ==, ENTENTE_PRESENCE_ACTIVE);
+  /* A month-precision end has not passed until the month is over. */
+  g_assert_cmpint (entente_time_presence (&none, &feb2018, day_of ("2018-02-28")), ==, ENTENTE_PRESENCE_ACTIVE);
+  g_assert_cmpint (entente_time_presence (&none, &feb2018, day_of ("2018-03-01")), ==, ENTENTE_PRESENCE_ENDED);
+  g_assert_cmpint (entente_time_presence (&y2015, &feb2018, day_of ("2016-06")), ==, ENTENTE_PRESENCE_ACTIVE);
+}
+
+static EntenteStory *
+bundled (void)
+{
+  g_autoptr(GError) error = NULL;
+  EntenteStory *story = entente_story_load_bundled (&error);
+
+  g_assert_no_error (error);
+  return story;
+}
+
+static guint
+relation_index (EntenteStory *story,
+                const char   *id)
+{
+  for (guint i = 0; i < entente_story_get_n_relations (story); i++)
+    if (g_str_equal (entente_story_get_relation (story, i)->id, id))
+      return i;
+  g_assert_not_reached ();
+}
+
+static void
+test_bundled_over_time (void)
+{
+  g_autoptr(EntenteStory) story = bundled ();
+  EntenteTimeView view;
+  int chatgpt = entente_story_find_entity (story, "chatgpt");
+  int openai = entente_story_find_entity (story, "openai");
+  guint invest_2019 = relation_index (story, "invest-2019");
+  guint musk_board = relation_index (story, "musk-board");
+  guint chatgpt_bing = relation_index (story, "chatgpt-bing");
+  guint n_early, n_late;
+
+  entente_time_view_init (&view);
+
+  /* 2010: OpenAI does not exist yet, nor any tie to it. */
+  entente_time_view_compute (&view, story, day_of ("2010"), ENTENTE_TIME_MODE_AS_OF);
+  g_assert_false (entente_time_view_shows_entity (&view, openai));
+  g_assert_false (entente_time_view_shows_relation (&view, invest_2019));
+  n_early = view.n_shown_entities;
+
+  /* July 2019: the first investment, the board seat already ended. */
+  entente_time_view_compute (&view, story, day_of ("2019-07"), ENTENTE_TIME_MODE_AS_OF);
+  g_assert_true (entente_time_view_shows_entity (&view, openai));
+  g_assert_cmpint (view.relations[invest_2019], ==, ENTENTE_PRESENCE_ACTIVE);
+  g_assert_cmpint (view.relations[musk_board], ==, ENTENTE_PRESENCE_ENDED);
+  g_assert_false (entente_time_view_shows_entity (&view, chatgpt));
+  /* An undated tie waits for both its ends to exist. */
+  g_assert_false (entente_time_view_shows_relation (&view, chatgpt_bing));
+  g_assert_cmpuint (view.n_events, ==, 1);
+  g_assert_cmpstr (entente_story_get_event (story, view.first_event)->id, ==, "invest-2019");
+
+  /* The announcement day shows everything. */
+  entente_time_view_compute (&view, story, day_of ("2023-01-23"), ENTENTE_TIME_MODE_AS_OF);
+  n_late = view.n_shown_entities;
+  g_assert_cmpuint (n_late, ==, entente_story_get_n_entities (story));
+  g_assert_cmpuint (n_early, <, n_late);
+  g_assert_true (entente_time_view_shows_relation (&view, chatgpt_bing));
+  g_assert_cmpstr (entente_story_get_event (story, view.first_event)->id, ==, "announcement");
+
+  /* "All" mode shows what has not begun, still marking what ended. */
+  entente_time_view_compute (&view, story, day_of ("2010"), ENTENTE_TIME_MODE_ALL);
+  g_assert_true (entente_time_view_shows_entity (&view, chatgpt));
+  entente_time_view_compute (&view, story, day_of ("2020"), ENTENTE_TIME_MODE_ALL);
+  g_assert_cmpint (view.relations[musk_board], ==, ENTENTE_PRESENCE_ENDED);
+
+  entente_time_view_clear (&view);
+}
+
+static void
+test_events_of_the_day (void)
+{
+  g_autoptr(EntenteStory) story = bundled ();
+  EntenteTimeView view;
+
+  entente_time_view_init (&view);
+  /* Three events are dated only "January 2023". */
+  entente_time_view_compute (&view, story, day_of ("2023-01-10"), ENTENTE_TIME_MODE_AS_OF);
+  g_assert_cmpuint (view.n_events, ==, 3);
+  for (guint i = view.first_event; i < view.first_event + view.n_events; i++)
+    g_assert_cmpint (entente_story_get_event (story, i)->date.precision, ==, ENTENTE_DATE_PRECISION_MONTH);
+
+  /* Before the first event there is none. */
+  entente_time_view_compute (&view, story, day_of ("2000"), ENTENTE_TIME_MODE_AS_OF);
+  g_assert_cmpuint (view.n_events, ==, 0);
+  entente_time_view_clear (&view);
+}
+
+static void
+test_snap_and_label (void)
+{
+  g_autoptr(EntenteStory) story = bundled ();
+  g_autofree char *year_label = NULL;
+  g_autofree char *month_label = NULL;
+  g_autofree char *day_label = NULL;
+  g_autofree char *between_label = NULL;
+
+  g_setenv ("LANGUAGE", "en", TRUE);
+  entente_i18n_init ();
+
+  g_assert_cmpuint (entente_time_snap_to_event (story, day_of ("2019-07-05"), 10), ==, day_of ("2019-07"));
+  g_assert_cmpuint (entente_time_snap_to_event (story, day_of ("2019-09-01"), 10), ==, day_of ("2019-09-01"));
+
+  year_label = entente_time_label (story, day_of ("2015"));
+  month_label = entente_time_label (story, day_of ("2019-07"));
+  day_label = entente_time_label (story, day_of ("2023-01-23"));
+  between_label = entente_time_label (story, day_of ("2020-05-17"));
+  g_assert_cmpstr (year_label, ==, "2015");
+  g_assert_cmpstr (month_label, ==, "July 2019");
+  g_assert_cmpstr (day_label, ==, "23 January 2023");
+  /* No event that day: the label does not invent a day. */
+  g_assert_cmpstr (between_label, ==, "May 2020");
+}
+
+static void
+test_undated_entities_appear_with_the_story (void)
+{
+  g_autoptr(EntenteStory) story = bundled ();
+  EntenteTimeView view;
+  int dall_e = entente_story_find_entity (story, "dall-e");
+  int tesla = entente_story_find_entity (story, "tesla");
+  int microsoft = entente_story_find_entity (story, "microsoft");
+
+  /* DALL-E is undated, first mentioned by the 2022 event. */
+  g_assert_cmpuint (entente_story_get_entity (story, dall_e)->appears_day, ==, day_of ("2022"));
+  /* Tesla has no dated tie of its own: it comes with Elon Musk, in 2015. */
+  g_assert_cmpuint (entente_story_get_entity (story, tesla)->appears_day, ==, day_of ("2015"));
+  /* Microsoft enters the story with its first investment. */
+  g_assert_cmpuint (entente_story_get_entity (story, microsoft)->appears_day, ==, day_of ("2019-07"));
+
+  entente_time_view_init (&view);
+  entente_time_view_compute (&view, story, day_of ("2019-06"), ENTENTE_TIME_MODE_AS_OF);
+  g_assert_false (entente_time_view_shows_entity (&view, dall_e));
+  g_assert_false (entente_time_view_shows_entity (&view, microsoft));
+  g_assert_true (entente_time_view_shows_entity (&view, tesla));
+  entente_time_view_compute (&view, story, day_of ("2022-03"), ENTENTE_TIME_MODE_AS_OF);
+  g_assert_true (entente_time_view_shows_entity (&view, dall_e));
+  entente_time_view_clear (&view);
+}
+
+static void
+test_date_range (void)
+{
+  g_autoptr(EntenteStory) story = bundled ();
+  guint32 first, last;
+
+  g_assert_true (entente_story_get_date_range (story, &first, &last));
+  g_assert_cmpuint (first, ==, day_of ("2007"));
+  g_assert_cmpuint (last, ==, day_of ("2023-01-23"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/story/time-filter/presence", test_presence);
+  g_test_add_func ("/story/time-filter/bundled-over-time", test_bundled_over_time);
+  g_test_add_func ("/story/time-filter/events-of-the-day", test_events_of_the_day);
+  g_test_add_func ("/story/time-filter/snap-and-label", test_snap_and_label);
+  g_test_add_func ("/story/time-filter/undated-entities-appear-with-the-story", test_undated_entities_appear_with_the_story);
+  g_test_add_func ("/story/time-filter/date-range", test_date_range);
+
+  return g_test_run ();
+}

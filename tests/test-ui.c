@@ -1,0 +1,225 @@
+/* test-ui.c — the window under a real (virtual) display
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "entente-i18n.h"
+#include "ui-test-helpers.h"
+
+static guint32
+day_of (const char *iso)
+{
+  EntenteDate date;
+
+  g_assert_true (entente_date_parse (iso, &date, NULL));
+  return entente_date_first_day (&date);
+}
+
+static void
+assert_contains (const char *haystack,
+                 const char *needle)
+{
+  if (strstr (haystack, needle) == NULL)
+    g_error ("“%s” not found in:\n%s", needle, haystack);
+}
+
+static void
+test_window_opens (void)
+{
+  EntenteWindow *window = ui_test_open_window ();
+  EntenteGraphView *graph = entente_window_get_graph_view (window);
+  EntenteStory *story = entente_window_get_story (window);
+  g_autofree char *panel = entente_story_panel_dup_text (entente_window_get_story_panel (window));
+
+  g_assert_nonnull (story);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Entente");
+  g_assert_true (entente_graph_view_get_story (graph) == story);
+  /* Nothing selected: title, summary, sources, every quote. */
+  assert_contains (panel, "Microsoft and OpenAI");
+  assert_contains (panel, "Sources");
+  assert_contains (panel, "Every Microsoft product will have");
+  assert_contains (panel, "Microsoft shares our vision");
+  /* The whole story is shown at first. */
+  g_assert_cmpuint (entente_graph_view_get_time_view (graph)->n_shown_entities, ==,
+                    entente_story_get_n_entities (story));
+  g_assert_cmpstr (entente_timeline_get_label (entente_window_get_timeline (window)), ==, "23 January 2023");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_select_entity_fills_panel (void)
+{
+  EntenteWindow *window = ui_test_open_window ();
+  EntenteGraphView *graph = entente_window_get_graph_view (window);
+  EntenteStoryPanel *panel = entente_window_get_story_panel (window);
+  EntenteStory *story = entente_window_get_story (window);
+  g_autofree char *text = NULL;
+  g_autofree char *after_click = NULL;
+  GtkWidget *relation;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.select-entity", "s", "satya-nadella");
+  ui_test_settle ();
+
+  g_assert_cmpint (entente_graph_view_get_selected_entity (graph), ==,
+                   entente_story_find_entity (story, "satya-nadella"));
+  text = entente_story_panel_dup_text (panel);
+  assert_contains (text, "Satya Nadella");
+  assert_contains (text, "CEO of Microsoft");
+  assert_contains (text, "Relations");
+  /* Both of his quotes, not the others. */
+  assert_contains (text, "We formed our partnership with OpenAI");
+  assert_contains (text, "Every Microsoft product will have");
+  g_assert_null (strstr (text, "Microsoft shares our vision"));
+
+  /* A relation row selects the entity at its other end. */
+  relation = ui_test_find_button (GTK_WIDGET (panel), "win.select-entity", "microsoft");
+  g_assert_nonnull (relation);
+  g_signal_emit_by_name (relation, "clicked");
+  ui_test_settle ();
+  g_assert_cmpint (entente_graph_view_get_selected_entity (graph), ==,
+                   entente_story_find_entity (story, "microsoft"));
+  after_click = entente_story_panel_dup_text (panel);
+  assert_contains (after_click, "The Redmond firm");
+
+  /* Escape (win.clear-selection) goes back to the story. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-selection", NULL);
+  ui_test_settle ();
+  g_assert_cmpint (entente_graph_view_get_selected_entity (graph), ==, -1);
+  g_assert_cmpint (entente_story_panel_get_selected_entity (panel), ==, -1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_timeline_changes_graph (void)
+{
+  EntenteWindow *window = ui_test_open_window ();
+  EntenteGraphView *graph = entente_window_get_graph_view (window);
+  EntenteTimeline *timeline = entente_window_get_timeline (window);
+  GtkRange *range = entente_timeline_get_range (timeline);
+  guint all = entente_graph_view_get_time_view (graph)->n_shown_entities;
+  guint in_2010, in_2019;
+
+  gtk_range_set_value (range, day_of ("2010-03-10"));
+  ui_test_settle ();
+  in_2010 = entente_graph_view_get_time_view (graph)->n_shown_entities;
+  g_assert_cmpuint (entente_graph_view_get_day (graph), ==, day_of ("2010-03-10"));
+  g_assert_cmpstr (entente_timeline_get_label (timeline), ==, "March 2010");
+
+  gtk_range_set_value (range, day_of ("2019-07"));
+  ui_test_settle ();
+  in_2019 = entente_graph_view_get_time_view (graph)->n_shown_entities;
+  g_assert_cmpstr (entente_timeline_get_label (timeline), ==, "July 2019");
+
+  g_assert_cmpuint (in_2010, <, in_2019);
+  g_assert_cmpuint (in_2019, <, all);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_keyboard_zoom (void)
+{
+  EntenteWindow *window = ui_test_open_window ();
+  EntenteGraphView *graph = entente_window_get_graph_view (window);
+  double fitted = entente_graph_view_get_zoom (graph);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL);
+  g_assert_cmpfloat (entente_graph_view_get_zoom (graph), >, fitted * 1.1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-out", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-out", NULL);
+  g_assert_cmpfloat (entente_graph_view_get_zoom (graph), <, fitted);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-fit", NULL);
+  g_assert_cmpfloat_with_epsilon (entente_graph_view_get_zoom (graph), fitted, 1e-9);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+error_shown (gpointer data)
+{
+  return entente_window_get_error_text (data) != NULL;
+}
+
+static gboolean
+story_changed (gpointer data)
+{
+  gpointer *pair = data;
+  return entente_window_get_story (pair[0]) != pair[1];
+}
+
+static void
+test_bad_file_keeps_story (void)
+{
+  EntenteWindow *window = ui_test_open_window ();
+  EntenteStory *before = entente_window_get_story (window);
+  g_autofree char *dir = g_dir_make_tmp ("entente-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "broken.entente.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *good_path = g_build_filename (dir, "good.entente.json", NULL);
+  g_autoptr(GFile) good = g_file_new_for_path (good_path);
+  g_autoptr(GBytes) bundled = g_resources_lookup_data ("/io/github/entente/Entente/stories/microsoft-openai.entente.json", 0, NULL);
+  gpointer pair[2] = { window, before };
+
+  g_assert_true (g_file_set_contents (path, "{\"entente\": 1, \"id\": 5}", -1, NULL));
+  entente_window_open_file (window, file);
+  ui_test_wait_until (error_shown, window);
+
+  g_assert_true (entente_window_get_story (window) == before);
+  assert_contains (entente_window_get_error_text (window), path);
+  assert_contains (entente_window_get_error_text (window), "$.id: expected a string, found a number");
+
+  /* A good file then replaces the story and clears the error. */
+  g_assert_true (g_file_set_contents (good_path, g_bytes_get_data (bundled, NULL), g_bytes_get_size (bundled), NULL));
+  entente_window_open_file (window, good);
+  ui_test_wait_until (story_changed, pair);
+  g_assert_null (entente_window_get_error_text (window));
+
+  g_unlink (path);
+  g_unlink (good_path);
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_export_current_view (void)
+{
+  EntenteWindow *window = ui_test_open_window ();
+  g_autofree char *dir = g_dir_make_tmp ("entente-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "view.png", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  g_assert_true (entente_graph_view_export (entente_window_get_graph_view (window), path, "As of today", &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  g_assert_cmpuint (len, >, 1000);
+  g_assert_true (memcmp (contents, "\x89PNG", 4) == 0);
+
+  g_unlink (path);
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("LANGUAGE", "en", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  entente_i18n_init ();
+
+  g_test_add_func ("/ui/window-opens", test_window_opens);
+  g_test_add_func ("/ui/select-entity-fills-panel", test_select_entity_fills_panel);
+  g_test_add_func ("/ui/timeline-changes-graph", test_timeline_changes_graph);
+  g_test_add_func ("/ui/keyboard-zoom", test_keyboard_zoom);
+  g_test_add_func ("/ui/bad-file-keeps-story", test_bad_file_keeps_story);
+  g_test_add_func ("/ui/export-current-view", test_export_current_view);
+
+  return g_test_run ();
+}

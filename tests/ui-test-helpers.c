@@ -1,0 +1,75 @@
+/* ui-test-helpers.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "ui-test-helpers.h"
+
+#define WAIT_SECONDS 10
+
+void
+ui_test_settle (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+void
+ui_test_wait_until (gboolean (*condition) (gpointer),
+                    gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("condition not met within %d seconds", WAIT_SECONDS);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
+}
+
+EntenteWindow *
+ui_test_open_window (void)
+{
+  EntenteWindow *window = g_object_new (ENTENTE_TYPE_WINDOW, NULL);
+
+  g_assert_true (entente_window_load_bundled (window));
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_wait_until (is_mapped, entente_window_get_graph_view (window));
+  ui_test_settle ();
+  return window;
+}
+
+/* The first button below @root that activates @action_name with @target. */
+GtkWidget *
+ui_test_find_button (GtkWidget  *root,
+                     const char *action_name,
+                     const char *target)
+{
+  if (GTK_IS_BUTTON (root))
+    {
+      GVariant *value = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (root));
+
+      if (g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action_name) == 0 &&
+          value && g_variant_is_of_type (value, G_VARIANT_TYPE_STRING) &&
+          g_str_equal (g_variant_get_string (value, NULL), target))
+        return root;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ui_test_find_button (child, action_name, target);
+      if (found)
+        return found;
+    }
+
+  return NULL;
+}

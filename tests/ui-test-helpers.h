@@ -1,0 +1,19 @@
+/* ui-test-helpers.h — shared by the tests that run the real window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "entente-window.h"
+
+G_BEGIN_DECLS
+
+EntenteWindow *ui_test_open_window (void);
+void           ui_test_wait_until  (gboolean (*condition) (gpointer),
+                                    gpointer   data);
+void           ui_test_settle      (void);
+GtkWidget     *ui_test_find_button (GtkWidget  *root,
+                                    const char *action_name,
+                                    const char *target);
+
+G_END_DECLS
