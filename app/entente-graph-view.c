@@ -108,7 +108,7 @@ fit_viewport (EntenteGraphView *self)
 
   entente_layout_get_bounds (self->layout, &x0, &y0, &x1, &y1);
   entente_viewport_fit_insets (&self->viewport, x0, y0, x1, y1,
-                               ENTENTE_RENDER_LEGEND_INSET, FIT_MARGIN,
+                               ENTENTE_RENDER_LEGEND_INSET + ENTENTE_RENDER_LABEL_OVERHANG / 2, FIT_MARGIN,
                                ENTENTE_RENDER_LABEL_OVERHANG, FIT_MARGIN);
 }
 

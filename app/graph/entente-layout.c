@@ -13,6 +13,7 @@
 
 #define N_ITERATIONS     300
 #define GRAVITY          0.06
+#define REPULSION        0.25
 #define MIN_TEMPERATURE  0.5
 #define BEND_SPACING     34.0
 #define LABEL_CLEARANCE  26.0
@@ -90,6 +91,7 @@ entente_layout_new (EntenteStory *story,
   layout->x = g_new0 (double, MAX (1, n));
   layout->y = g_new0 (double, MAX (1, n));
   layout->radius = g_new0 (double, MAX (1, n));
+  layout->mass = g_new0 (double, MAX (1, n));
   layout->pinned = g_new0 (guint8, MAX (1, n));
 
   build_springs_and_bends (layout, story);
@@ -108,6 +110,7 @@ entente_layout_new (EntenteStory *story,
       layout->x[i] = g_rand_double_range (rand, -spread / 2, spread / 2);
       layout->y[i] = g_rand_double_range (rand, -spread / 2, spread / 2);
       layout->radius[i] = MIN (36.0, 16.0 + 5.0 * sqrt (degree[i]));
+      layout->mass[i] = 1.0 + degree[i];
     }
 
   layout->temperature = spread / 4;
@@ -123,6 +126,7 @@ entente_layout_free (EntenteLayout *layout)
   g_free (layout->x);
   g_free (layout->y);
   g_free (layout->radius);
+  g_free (layout->mass);
   g_free (layout->pinned);
   g_free (layout->spring_a);
   g_free (layout->spring_b);
@@ -182,7 +186,7 @@ entente_layout_step (EntenteLayout *layout)
         double ddx = layout->x[i] - layout->x[j];
         double ddy = layout->y[i] - layout->y[j];
         double d2 = MAX (ddx * ddx + ddy * ddy, 1.0);
-        double f = k * k / d2;
+        double f = REPULSION * k * k * layout->mass[i] * layout->mass[j] / d2;
 
         dx[i] += ddx * f;
         dy[i] += ddy * f;

@@ -14,6 +14,7 @@ typedef struct
   double  *x;
   double  *y;
   double  *radius;
+  double  *mass;   /* 1 + degree: hubs push harder, so their leaves spread out */
   guint8  *pinned;
 
   /* One spring per linked pair, however many relations it carries. */

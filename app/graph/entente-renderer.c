@@ -23,6 +23,7 @@
 #define ENDED_ALPHA      0.45
 #define MIN_LABEL_ZOOM   0.2
 #define MIN_NODE_RADIUS  7.0
+#define EDGE_LABEL_WIDTH 170
 
 void
 entente_render_options_init (EntenteRenderOptions *options)
@@ -271,12 +272,17 @@ draw_text_with_halo (cairo_t            *cr,
   pango_cairo_show_layout (cr, layout);
 }
 
+typedef struct
+{
+  guint  relation;
+  double x, y; /* the curve's midpoint */
+} EdgeLabel;
+
 static void
 draw_edges (cairo_t                    *cr,
             const EntenteRenderOptions *o,
             const Palette              *pal,
-            const guint8               *neighbours,
-            PangoLayout                *text)
+            GArray                     *edge_labels)
 {
   guint n = entente_story_get_n_relations (o->story);
   int focus = o->selected_entity >= 0 ? o->selected_entity : o->hovered_entity;
@@ -354,15 +360,7 @@ draw_edges (cairo_t                    *cr,
         }
 
       if (touches_focus)
-        {
-          PangoRectangle extents;
-
-          pango_layout_set_text (text, entente_text_get (&r->label), -1);
-          pango_layout_get_pixel_extents (text, NULL, &extents);
-          draw_text_with_halo (cr, text, c.mx - extents.width / 2.0, c.my - extents.height / 2.0,
-                               presence == ENTENTE_PRESENCE_ENDED ? &pal->ended : &pal->foreground,
-                               &pal->background, 1.0);
-        }
+        g_array_append_val (edge_labels, ((EdgeLabel) { i, c.mx, c.my }));
     }
 
   cairo_set_dash (cr, NULL, 0, 0);
@@ -473,12 +471,48 @@ overlaps_any (const GArray         *placed,
  * one that would cover a label already placed is left out, and comes back
  * when zooming in makes room. */
 static void
+draw_edge_labels (cairo_t                    *cr,
+                  const EntenteRenderOptions *o,
+                  const Palette              *pal,
+                  const GArray               *edge_labels,
+                  GArray                     *placed,
+                  PangoLayout                *text)
+{
+  pango_layout_set_width (text, EDGE_LABEL_WIDTH * PANGO_SCALE);
+  pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_END);
+
+  for (guint k = 0; k < edge_labels->len; k++)
+    {
+      const EdgeLabel *label = &g_array_index (edge_labels, EdgeLabel, k);
+      const EntenteRelation *r = entente_story_get_relation (o->story, label->relation);
+      PangoRectangle ink, extents;
+      cairo_rectangle_t rect;
+
+      pango_layout_set_text (text, entente_text_get (&r->label), -1);
+      pango_layout_get_pixel_extents (text, &ink, &extents);
+      rect = (cairo_rectangle_t) { label->x - ink.width / 2.0, label->y - extents.height / 2.0,
+                                   ink.width, extents.height };
+      if (overlaps_any (placed, &rect))
+        continue;
+      g_array_append_val (placed, rect);
+      draw_text_with_halo (cr, text, rect.x - ink.x, rect.y,
+                           relation_presence (o, label->relation) == ENTENTE_PRESENCE_ENDED ? &pal->ended : &pal->foreground,
+                           &pal->background, 1.0);
+    }
+
+  pango_layout_set_width (text, -1);
+  pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_NONE);
+}
+
+static void
 draw_labels (cairo_t                    *cr,
              const EntenteRenderOptions *o,
              const Palette              *pal,
              const guint8               *neighbours,
+             const GArray               *edge_labels,
              PangoLayout                *text)
 {
+  gboolean edge_labels_done = FALSE;
   const EntenteLayout *layout = o->layout;
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (LabelCandidate));
   g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
@@ -514,6 +548,14 @@ draw_labels (cairo_t                    *cr,
     {
       guint i = g_array_index (candidates, LabelCandidate, k).node;
       const EntenteEntity *e = entente_story_get_entity (o->story, i);
+
+      /* Relation labels of the focus come after the names of its neighbours
+       * and before everyone else's. */
+      if (!edge_labels_done && g_array_index (candidates, LabelCandidate, k).priority < 1e6)
+        {
+          draw_edge_labels (cr, o, pal, edge_labels, placed, text);
+          edge_labels_done = TRUE;
+        }
       double alpha = in_focus (o, neighbours, i) ? 1.0 : DIMMED_ALPHA;
       PangoRectangle extents;
       cairo_rectangle_t rect;
@@ -532,6 +574,9 @@ draw_labels (cairo_t                    *cr,
         alpha *= 0.6;
       draw_text_with_halo (cr, text, rect.x, rect.y, &pal->foreground, &pal->background, alpha);
     }
+
+  if (!edge_labels_done)
+    draw_edge_labels (cr, o, pal, edge_labels, placed, text);
 }
 
 static void
@@ -650,6 +695,7 @@ entente_render (cairo_t                    *cr,
   g_autofree guint8 *neighbours = NULL;
   g_autoptr(PangoLayout) text = NULL;
   g_autoptr(PangoFontDescription) font = NULL;
+  g_autoptr(GArray) edge_labels = NULL;
   int focus;
 
   g_return_if_fail (cr != NULL);
@@ -686,9 +732,10 @@ entente_render (cairo_t                    *cr,
   font = pango_font_description_from_string (LABEL_FONT);
   pango_layout_set_font_description (text, font);
 
-  draw_edges (cr, o, &pal, neighbours, text);
+  edge_labels = g_array_new (FALSE, FALSE, sizeof (EdgeLabel));
+  draw_edges (cr, o, &pal, edge_labels);
   draw_nodes (cr, o, &pal, neighbours);
-  draw_labels (cr, o, &pal, neighbours, text);
+  draw_labels (cr, o, &pal, neighbours, edge_labels, text);
 
   if (o->show_legend)
     {
