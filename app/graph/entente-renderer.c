@@ -24,6 +24,9 @@
 #define MIN_LABEL_ZOOM   0.2
 #define MIN_NODE_RADIUS  7.0
 #define EDGE_LABEL_WIDTH 170
+#define LEGEND_ROW       20.0
+#define LEGEND_PADDING   10.0
+#define LEGEND_HEIGHT    ((ENTENTE_N_ENTITY_KINDS + 3) * LEGEND_ROW + 2 * LEGEND_PADDING)
 
 void
 entente_render_options_init (EntenteRenderOptions *options)
@@ -467,6 +470,45 @@ overlaps_any (const GArray         *placed,
   return FALSE;
 }
 
+/* Below the node first, where readers look for it; then above, right and
+ * left. Returns FALSE when every place is taken, unless @forced. */
+static gboolean
+inside_view (const EntenteViewport   *vp,
+             const cairo_rectangle_t *rect)
+{
+  return rect->x >= 0 && rect->y >= 0 && rect->x + rect->width <= vp->width && rect->y + rect->height <= vp->height;
+}
+
+static gboolean
+place_label (const EntenteViewport *vp,
+             const GArray      *placed,
+             double             x,
+             double             y,
+             double             r,
+             double             width,
+             double             height,
+             gboolean           forced,
+             cairo_rectangle_t *rect)
+{
+  const double gap = 3;
+  cairo_rectangle_t choices[] = {
+    { x - width / 2, y + r * 1.12 + gap, width, height },
+    { x - width / 2, y - r * 1.12 - gap - height, width, height },
+    { x + r * 1.12 + gap, y - height / 2, width, height },
+    { x - r * 1.12 - gap - width, y - height / 2, width, height },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (choices); c++)
+    if (inside_view (vp, &choices[c]) && !overlaps_any (placed, &choices[c]))
+      {
+        *rect = choices[c];
+        return TRUE;
+      }
+
+  *rect = choices[0];
+  return forced;
+}
+
 /* Labels go in order of importance (selection, hover, then bigger nodes);
  * one that would cover a label already placed is left out, and comes back
  * when zooming in makes room. */
@@ -492,7 +534,7 @@ draw_edge_labels (cairo_t                    *cr,
       pango_layout_get_pixel_extents (text, &ink, &extents);
       rect = (cairo_rectangle_t) { label->x - ink.width / 2.0, label->y - extents.height / 2.0,
                                    ink.width, extents.height };
-      if (overlaps_any (placed, &rect))
+      if (!inside_view (o->viewport, &rect) || overlaps_any (placed, &rect))
         continue;
       g_array_append_val (placed, rect);
       draw_text_with_halo (cr, text, rect.x - ink.x, rect.y,
@@ -544,6 +586,13 @@ draw_labels (cairo_t                    *cr,
 
   g_array_sort (candidates, compare_label_priority);
 
+  /* The legend and the caption are drawn over the graph: keep labels off them. */
+  if (o->show_legend)
+    g_array_append_val (placed, ((cairo_rectangle_t) { 0, o->viewport->height - LEGEND_HEIGHT - 12,
+                                                       ENTENTE_RENDER_LEGEND_INSET - 8, LEGEND_HEIGHT + 12 }));
+  if (o->caption_title)
+    g_array_append_val (placed, ((cairo_rectangle_t) { 0, 0, o->viewport->width / 2, ENTENTE_RENDER_CAPTION_INSET - 8 }));
+
   for (guint k = 0; k < candidates->len; k++)
     {
       guint i = g_array_index (candidates, LabelCandidate, k).node;
@@ -564,9 +613,9 @@ draw_labels (cairo_t                    *cr,
       node_screen_geometry (o, i, &x, &y, &r);
       pango_layout_set_text (text, entente_text_get (&e->name), -1);
       pango_layout_get_pixel_extents (text, NULL, &extents);
-      rect = (cairo_rectangle_t) { x - extents.width / 2.0, y + r * 1.12 + 3, extents.width, extents.height };
 
-      if (k > 0 && g_array_index (candidates, LabelCandidate, k).priority < 1e8 && overlaps_any (placed, &rect))
+      if (!place_label (o->viewport, placed, x, y, r, extents.width, extents.height,
+                        g_array_index (candidates, LabelCandidate, k).priority >= 1e8, &rect))
         continue;
       g_array_append_val (placed, rect);
 
@@ -591,7 +640,7 @@ draw_legend (cairo_t     *cr,
     C_("legend", "Reported"),
     C_("legend", "Ended"),
   };
-  double row = 20, pad = 10, width = 0;
+  double row = LEGEND_ROW, pad = LEGEND_PADDING, width = 0;
   guint n_rows = ENTENTE_N_ENTITY_KINDS + G_N_ELEMENTS (line_labels);
   double x0, y0;
 
