@@ -7,7 +7,8 @@ XVFB := xvfb-run -a -s '-screen 0 1280x800x24' dbus-run-session --
 
 BUILD_DEPS := meson ninja-build pkg-config gcc libgtk-4-dev libjson-glib-dev gettext \
 	desktop-file-utils appstream libglib2.0-bin adwaita-icon-theme librsvg2-common
-TEST_DEPS := xvfb xauth dbus-daemon dbus-x11 at-spi2-core python3 python3-jsonschema fonts-dejavu-core
+TEST_DEPS := xvfb xauth dbus-daemon dbus-x11 at-spi2-core python3 python3-jsonschema fonts-dejavu-core \
+	valgrind
 
 .PHONY: all deps test-deps setup build run test clean
 
@@ -48,3 +49,50 @@ test: test-deps build
 
 clean:
 	rm -rf $(BUILD)
+
+# Fuzzing and sanitizers (clang, libFuzzer, ASan, UBSan).
+FUZZ_SECONDS ?= 600
+FUZZ_DEPS := clang libclang-rt-14-dev
+SANITIZE_BUILD ?= build-asan
+
+.PHONY: fuzz-deps fuzz test-sanitizers test-valgrind
+
+SANITIZER_ENV := ASAN_OPTIONS=fast_unwind_on_malloc=0:detect_leaks=1 \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:fast_unwind_on_malloc=0 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+
+$(SANITIZE_BUILD)/build.ninja:
+	meson setup $(SANITIZE_BUILD) -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug
+
+# The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.
+test-sanitizers: test-deps $(SANITIZE_BUILD)/build.ninja
+	meson compile -C $(SANITIZE_BUILD)
+	@status=0; \
+	$(SANITIZER_ENV) $(XVFB) meson test -C $(SANITIZE_BUILD) --print-errorlogs || status=$$?; \
+	$(PYTHON) tests/summarize.py $(SANITIZE_BUILD)/meson-logs/testlog.json || status=1; \
+	exit $$status
+
+# The loader, corpus and renderer tests under valgrind memcheck.
+test-valgrind: test-deps build
+	@status=0; \
+	meson test -C $(BUILD) --setup valgrind --print-errorlogs \
+	  test-date test-loader test-time-filter test-bad-corpus test-layout test-render || status=$$?; \
+	$(PYTHON) tests/summarize.py $(BUILD)/meson-logs/testlog-valgrind.json || status=1; \
+	exit $$status
+
+fuzz-deps: deps
+	@missing=$$(for p in $(FUZZ_DEPS); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+build-fuzz/build.ninja:
+	CC=clang meson setup build-fuzz -Dfuzzing=true -Db_lundef=false -Dbuildtype=debugoptimized
+
+fuzz: fuzz-deps build-fuzz/build.ninja
+	meson compile -C build-fuzz tests/fuzz/fuzz-loader
+	mkdir -p build-fuzz/corpus
+	./build-fuzz/tests/fuzz/fuzz-loader -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 \
+	  -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix=build-fuzz/ \
+	  build-fuzz/corpus tests/bad data

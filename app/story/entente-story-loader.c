@@ -115,6 +115,21 @@ get_member (Loader     *loader,
 }
 
 static gboolean
+check_length (Loader     *loader,
+              const char *path,
+              JsonNode   *node)
+{
+  gsize len = strlen (json_node_get_string (node));
+
+  if (len <= ENTENTE_STORY_MAX_STRING)
+    return TRUE;
+
+  problem (loader, path, _("the text is %u KiB long; the limit is %u KiB"),
+           (guint) (len / 1024), (guint) (ENTENTE_STORY_MAX_STRING / 1024));
+  return FALSE;
+}
+
+static gboolean
 read_string (Loader      *loader,
              JsonObject  *object,
              const char  *path,
@@ -139,6 +154,8 @@ read_string (Loader      *loader,
       problem (loader, here, _("must not be empty"));
       return FALSE;
     }
+  if (!check_length (loader, here, node))
+    return FALSE;
 
   *out = g_strdup (json_node_get_string (node));
   return TRUE;
@@ -195,6 +212,8 @@ read_text (Loader      *loader,
           problem (loader, here, _("must not be empty"));
           return FALSE;
         }
+      if (!check_length (loader, here, node))
+        return FALSE;
       out->n_variants = 1;
       out->variants = g_new0 (EntenteTextVariant, 1);
       out->variants[0].text = g_strdup (json_node_get_string (node));
@@ -219,12 +238,15 @@ read_text (Loader      *loader,
   for (const GList *l = names; l; l = l->next)
     {
       JsonNode *variant = json_object_get_member (translations, l->data);
+      g_autofree char *variant_path = member_path (here, l->data);
+
       if (!node_is_string (variant))
         {
-          g_autofree char *variant_path = member_path (here, l->data);
           problem (loader, variant_path, _("expected a string, found %s"), node_type_name (variant));
           return FALSE;
         }
+      if (!check_length (loader, variant_path, variant))
+        return FALSE;
     }
 
   out->n_variants = g_list_length (names);
@@ -485,6 +507,13 @@ for_each_object (Loader      *loader,
     }
 
   array = json_node_get_array (node);
+  if (json_array_get_length (array) > ENTENTE_STORY_MAX_ITEMS)
+    {
+      problem (loader, here, _("holds %u items; the limit is %u"),
+               json_array_get_length (array), (guint) ENTENTE_STORY_MAX_ITEMS);
+      return;
+    }
+
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonNode *element = json_array_get_element (array, i);
@@ -584,7 +613,9 @@ parse_amount (Loader          *loader,
 
       if (!node_is_number (value))
         problem (loader, value_path, _("expected a number, found %s"), node_type_name (value));
-      else if (!isfinite (json_node_get_double (value)) || json_node_get_double (value) < 0)
+      else if (!isfinite (json_node_get_double (value)))
+        problem (loader, value_path, _("is not a finite number"));
+      else if (json_node_get_double (value) < 0)
         problem (loader, value_path, _("must be a positive number"));
       else if (json_node_get_double (value) > MAX_AMOUNT)
         problem (loader, value_path, _("%g is not a plausible amount (the limit is %g)"),

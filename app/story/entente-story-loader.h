@@ -20,6 +20,8 @@ typedef enum
 #define ENTENTE_STORY_MAX_FILE_SIZE   (256 * 1024 * 1024)
 #define ENTENTE_STORY_MAX_DEPTH       64
 #define ENTENTE_STORY_MAX_PROBLEMS    50
+#define ENTENTE_STORY_MAX_STRING      (1024 * 1024)
+#define ENTENTE_STORY_MAX_ITEMS       1000000
 
 #define ENTENTE_BUNDLED_STORY_RESOURCE "/io/github/entente/Entente/stories/microsoft-openai.entente.json"
 
