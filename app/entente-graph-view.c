@@ -43,6 +43,8 @@ struct _EntenteGraphView
   double           pointer_x;
   double           pointer_y;
   double           zoom_gesture_start;
+  /* Bumped whenever the reader changes the arrangement: a pin, the view. */
+  guint            revision;
   /* Until the reader pans or zooms, the graph keeps fitting the widget. */
   gboolean         auto_fit;
 };
@@ -54,10 +56,18 @@ enum {
   PROP_STORY,
   PROP_DAY,
   PROP_SELECTED_ENTITY,
+  PROP_REVISION,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void
+note_reader_change (EntenteGraphView *self)
+{
+  self->revision++;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVISION]);
+}
 
 static gboolean
 is_dark (EntenteGraphView *self)
@@ -229,6 +239,8 @@ on_drag_end (GtkGestureDrag   *gesture,
 
   if (!self->drag_moved)
     select_entity_from_view (self, self->dragged_entity);
+  else
+    note_reader_change (self);
 
   self->dragged_entity = -1;
 }
@@ -280,6 +292,7 @@ on_scroll (GtkEventControllerScroll *controller,
   entente_viewport_zoom_at (&self->viewport, self->pointer_x, self->pointer_y, pow (ZOOM_STEP, -dy));
   self->auto_fit = FALSE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  note_reader_change (self);
   return TRUE;
 }
 
@@ -289,6 +302,14 @@ on_zoom_begin (GtkGesture       *gesture,
                EntenteGraphView *self)
 {
   self->zoom_gesture_start = self->viewport.zoom;
+}
+
+static void
+on_zoom_end (GtkGesture       *gesture,
+             GdkEventSequence *sequence,
+             EntenteGraphView *self)
+{
+  note_reader_change (self);
 }
 
 static void
@@ -348,6 +369,9 @@ entente_graph_view_get_property (GObject    *object,
       break;
     case PROP_SELECTED_ENTITY:
       g_value_set_int (value, self->selected_entity);
+      break;
+    case PROP_REVISION:
+      g_value_set_uint (value, self->revision);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -428,6 +452,10 @@ entente_graph_view_class_init (EntenteGraphViewClass *klass)
     g_param_spec_int ("selected-entity", NULL, NULL,
                       -1, G_MAXINT, -1,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REVISION] =
+    g_param_spec_uint ("revision", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "graph.zoom-in", NULL, zoom_in_action);
@@ -466,6 +494,7 @@ entente_graph_view_init (EntenteGraphView *self)
   zoom = gtk_gesture_zoom_new ();
   g_signal_connect (zoom, "begin", G_CALLBACK (on_zoom_begin), self);
   g_signal_connect (zoom, "scale-changed", G_CALLBACK (on_zoom_scale_changed), self);
+  g_signal_connect (zoom, "end", G_CALLBACK (on_zoom_end), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (zoom));
 
   motion = gtk_event_controller_motion_new ();
@@ -610,6 +639,7 @@ entente_graph_view_zoom (EntenteGraphView *self,
   entente_viewport_zoom_at (&self->viewport, self->viewport.width / 2, self->viewport.height / 2, factor);
   self->auto_fit = FALSE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  note_reader_change (self);
 }
 
 void
@@ -621,6 +651,7 @@ entente_graph_view_fit (EntenteGraphView *self)
   if (self->layout)
     fit_viewport (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  note_reader_change (self);
 }
 
 double
@@ -628,6 +659,66 @@ entente_graph_view_get_zoom (EntenteGraphView *self)
 {
   g_return_val_if_fail (ENTENTE_IS_GRAPH_VIEW (self), 1.0);
   return self->viewport.zoom;
+}
+
+guint
+entente_graph_view_get_revision (EntenteGraphView *self)
+{
+  g_return_val_if_fail (ENTENTE_IS_GRAPH_VIEW (self), 0);
+  return self->revision;
+}
+
+/* The pinned nodes, and the view unless it still simply fits the graph. */
+void
+entente_graph_view_fill_arrangement (EntenteGraphView   *self,
+                                     EntenteArrangement *arrangement)
+{
+  g_return_if_fail (ENTENTE_IS_GRAPH_VIEW (self));
+  g_return_if_fail (arrangement != NULL);
+
+  if (self->story == NULL)
+    return;
+
+  for (guint i = 0; i < self->layout->n_nodes; i++)
+    if (self->layout->pinned[i])
+      entente_arrangement_add_pin (arrangement, entente_story_get_entity (self->story, i)->id,
+                                   self->layout->x[i], self->layout->y[i]);
+
+  arrangement->has_view = !self->auto_fit;
+  arrangement->center_x = self->viewport.center_x;
+  arrangement->center_y = self->viewport.center_y;
+  arrangement->zoom = self->viewport.zoom;
+}
+
+/* Pins that name entities the story no longer has are skipped. */
+void
+entente_graph_view_apply_arrangement (EntenteGraphView         *self,
+                                      const EntenteArrangement *arrangement)
+{
+  g_return_if_fail (ENTENTE_IS_GRAPH_VIEW (self));
+  g_return_if_fail (arrangement != NULL);
+
+  if (self->story == NULL)
+    return;
+
+  for (guint i = 0; i < arrangement->pins->len; i++)
+    {
+      const EntentePin *pin = &g_array_index (arrangement->pins, EntentePin, i);
+      int entity = entente_story_find_entity (self->story, pin->entity_id);
+
+      if (entity >= 0)
+        entente_layout_move_node (self->layout, entity, pin->x, pin->y);
+    }
+
+  if (arrangement->has_view)
+    {
+      self->auto_fit = FALSE;
+      self->viewport.center_x = arrangement->center_x;
+      self->viewport.center_y = arrangement->center_y;
+      self->viewport.zoom = CLAMP (arrangement->zoom, ENTENTE_VIEWPORT_MIN_ZOOM, ENTENTE_VIEWPORT_MAX_ZOOM);
+    }
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /* Exports what is on screen: same viewport, date and selection. */

@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "entente-arrangement.h"
 #include "graph/entente-layout.h"
 #include "story/entente-story.h"
 #include "story/entente-time-filter.h"
@@ -32,6 +33,11 @@ void                   entente_graph_view_zoom                (EntenteGraphView 
                                                                double            factor);
 void                   entente_graph_view_fit                 (EntenteGraphView *self);
 double                 entente_graph_view_get_zoom            (EntenteGraphView *self);
+guint                  entente_graph_view_get_revision        (EntenteGraphView *self);
+void                   entente_graph_view_fill_arrangement    (EntenteGraphView   *self,
+                                                               EntenteArrangement *arrangement);
+void                   entente_graph_view_apply_arrangement   (EntenteGraphView         *self,
+                                                               const EntenteArrangement *arrangement);
 gboolean               entente_graph_view_export              (EntenteGraphView *self,
                                                                const char       *filename,
                                                                const char       *caption,

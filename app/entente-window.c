@@ -30,6 +30,7 @@ struct _EntenteWindow
 
   EntenteStory         *story;
   GCancellable         *loading;
+  guint                 save_source;
 };
 
 G_DEFINE_FINAL_TYPE (EntenteWindow, entente_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -90,6 +91,81 @@ update_titles (EntenteWindow *self)
     gtk_label_set_text (self->subtitle_label, "");
 }
 
+static gboolean
+save_arrangement (EntenteWindow *self)
+{
+  g_autoptr(EntenteArrangement) arrangement = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+
+  if (self->story == NULL)
+    return FALSE;
+
+  arrangement = entente_arrangement_new (entente_story_get_id (self->story));
+  entente_graph_view_fill_arrangement (self->graph_view, arrangement);
+  arrangement->has_day = TRUE;
+  arrangement->day = entente_timeline_get_day (self->timeline);
+
+  if (!entente_arrangement_save (arrangement, &error))
+    {
+      show_error (self, _("Your arrangement of the graph could not be saved"), error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+save_arrangement_cb (gpointer data)
+{
+  EntenteWindow *self = data;
+
+  self->save_source = 0;
+  save_arrangement (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Saves a moment after the last change, not on every frame of a drag. */
+static void
+schedule_save (EntenteWindow *self)
+{
+  if (self->story == NULL || self->save_source != 0)
+    return;
+
+  self->save_source = g_timeout_add_seconds (1, save_arrangement_cb, self);
+}
+
+static void
+restore_arrangement (EntenteWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EntenteArrangement) arrangement = entente_arrangement_load (entente_story_get_id (self->story), &error);
+
+  if (error != NULL)
+    {
+      /* Never a reason not to open the story: start afresh instead. */
+      g_message ("%s", error->message);
+      show_error (self, _("Your saved arrangement of this story was ignored"), error->message);
+      return;
+    }
+
+  if (arrangement == NULL)
+    return;
+
+  entente_graph_view_apply_arrangement (self->graph_view, arrangement);
+  if (arrangement->has_day)
+    entente_timeline_set_day (self->timeline, arrangement->day);
+}
+
+static void
+on_graph_revision_changed (EntenteGraphView *graph_view,
+                           GParamSpec       *pspec,
+                           EntenteWindow    *self)
+{
+  schedule_save (self);
+}
+
 void
 entente_window_set_story (EntenteWindow *self,
                           EntenteStory  *story)
@@ -97,13 +173,20 @@ entente_window_set_story (EntenteWindow *self,
   g_return_if_fail (ENTENTE_IS_WINDOW (self));
   g_return_if_fail (ENTENTE_IS_STORY (story));
 
-  if (!g_set_object (&self->story, story))
+  if (self->story == story)
     return;
+
+  if (self->save_source != 0)
+    save_arrangement (self);
+  g_set_object (&self->story, story);
 
   entente_graph_view_set_story (self->graph_view, story);
   entente_story_panel_set_story (self->story_panel, story);
   entente_timeline_set_story (self->timeline, story);
   entente_graph_view_set_day (self->graph_view, entente_timeline_get_day (self->timeline));
+  restore_arrangement (self);
+  /* Opening a story is not a change of the reader's: nothing to save yet. */
+  g_clear_handle_id (&self->save_source, g_source_remove);
   update_titles (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORY]);
@@ -353,6 +436,7 @@ on_timeline_day_changed (EntenteTimeline *timeline,
                          EntenteWindow   *self)
 {
   entente_graph_view_set_day (self->graph_view, entente_timeline_get_day (timeline));
+  schedule_save (self);
 }
 
 static void
@@ -362,6 +446,9 @@ entente_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
+  /* Nothing the reader did is lost on closing. */
+  if (self->save_source != 0)
+    save_arrangement (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), ENTENTE_TYPE_WINDOW);
   g_clear_object (&self->story);
 
@@ -432,6 +519,7 @@ entente_window_class_init (EntenteWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, timeline);
   gtk_widget_class_bind_template_callback (widget_class, on_close_error_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_timeline_day_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_graph_revision_changed);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);

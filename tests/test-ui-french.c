@@ -57,6 +57,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  ui_test_use_private_data_home ();
   g_setenv ("LANGUAGE", "fr", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   entente_i18n_init ();

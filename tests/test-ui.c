@@ -206,10 +206,83 @@ test_export_current_view (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+test_arrangement_restored (void)
+{
+  EntenteWindow *window = ui_test_open_window ();
+  EntenteGraphView *graph = entente_window_get_graph_view (window);
+  g_autoptr(EntenteArrangement) pin = entente_arrangement_new ("microsoft-openai");
+  EntenteStory *story;
+  int openai;
+  double zoom;
+
+  /* The reader pins OpenAI, zooms in and goes back to 2019. */
+  entente_arrangement_add_pin (pin, "openai", 4321.0, -1234.0);
+  entente_graph_view_apply_arrangement (graph, pin);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL);
+  zoom = entente_graph_view_get_zoom (graph);
+  entente_timeline_set_day (entente_window_get_timeline (window), day_of ("2019-07"));
+  ui_test_settle ();
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_settle ();
+
+  window = ui_test_reopen_window ();
+  graph = entente_window_get_graph_view (window);
+  story = entente_window_get_story (window);
+  openai = entente_story_find_entity (story, "openai");
+  g_assert_cmpfloat (entente_graph_view_get_layout (graph)->x[openai], ==, 4321.0);
+  g_assert_cmpfloat (entente_graph_view_get_layout (graph)->y[openai], ==, -1234.0);
+  g_assert_true (entente_graph_view_get_layout (graph)->pinned[openai]);
+  g_assert_cmpfloat_with_epsilon (entente_graph_view_get_zoom (graph), zoom, 1e-9);
+  g_assert_cmpuint (entente_timeline_get_day (entente_window_get_timeline (window)), ==, day_of ("2019-07"));
+  g_assert_null (entente_window_get_error_text (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_failed_save_is_told (void)
+{
+  EntenteWindow *window = ui_test_open_window ();
+  g_autofree char *folder = g_build_filename (g_get_user_data_dir (), "entente", "arrangements", NULL);
+
+  /* A file where the folder should be: every save fails. */
+  g_rmdir (folder);
+  g_assert_true (g_file_set_contents (folder, "in the way", -1, NULL));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL);
+  ui_test_wait_until (error_shown, window);
+  assert_contains (entente_window_get_error_text (window), "arrangements");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_settle ();
+  ui_test_forget_arrangements ();
+}
+
+static void
+test_damaged_arrangement_ignored (void)
+{
+  g_autoptr(GFile) file = entente_arrangement_get_file ("microsoft-openai");
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *folder = g_path_get_dirname (path);
+  EntenteWindow *window;
+
+  ui_test_forget_arrangements ();
+  g_mkdir_with_parents (folder, 0700);
+  g_assert_true (g_file_set_contents (path, "{\"entente-arrangement\": 1, \"story\": ", -1, NULL));
+
+  window = ui_test_reopen_window ();
+  /* The story opens all the same, and the reader is told. */
+  g_assert_nonnull (entente_window_get_story (window));
+  g_assert_cmpuint (entente_graph_view_get_time_view (entente_window_get_graph_view (window))->n_shown_entities, >, 0);
+  assert_contains (entente_window_get_error_text (window), "damaged");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  ui_test_use_private_data_home ();
   g_setenv ("LANGUAGE", "en", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   entente_i18n_init ();
@@ -220,6 +293,9 @@ main (int   argc,
   g_test_add_func ("/ui/keyboard-zoom", test_keyboard_zoom);
   g_test_add_func ("/ui/bad-file-keeps-story", test_bad_file_keeps_story);
   g_test_add_func ("/ui/export-current-view", test_export_current_view);
+  g_test_add_func ("/ui/arrangement-restored", test_arrangement_restored);
+  g_test_add_func ("/ui/failed-save-is-told", test_failed_save_is_told);
+  g_test_add_func ("/ui/damaged-arrangement-ignored", test_damaged_arrangement_ignored);
 
   return g_test_run ();
 }

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "ui-test-helpers.h"
 
 #define WAIT_SECONDS 10
@@ -36,8 +38,42 @@ is_mapped (gpointer data)
   return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
 }
 
+/* Arrangements are saved under XDG_DATA_HOME: never the tester's own. */
+void
+ui_test_use_private_data_home (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("entente-ui-data-XXXXXX", NULL);
+
+  g_setenv ("XDG_DATA_HOME", dir, TRUE);
+}
+
+void
+ui_test_forget_arrangements (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "entente", "arrangements", NULL);
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (g_file_test (dir, G_FILE_TEST_IS_REGULAR))
+    g_remove (dir);
+  while (listing && (name = g_dir_read_name (listing)))
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_remove (path);
+    }
+}
+
+/* Opens the bundled story as a new reader would: nothing saved before. */
 EntenteWindow *
 ui_test_open_window (void)
+{
+  ui_test_forget_arrangements ();
+  return ui_test_reopen_window ();
+}
+
+/* Opens the bundled story with whatever arrangement was saved. */
+EntenteWindow *
+ui_test_reopen_window (void)
 {
   EntenteWindow *window = g_object_new (ENTENTE_TYPE_WINDOW, NULL);
 

@@ -8,7 +8,10 @@
 
 G_BEGIN_DECLS
 
+void           ui_test_use_private_data_home (void);
+void           ui_test_forget_arrangements   (void);
 EntenteWindow *ui_test_open_window (void);
+EntenteWindow *ui_test_reopen_window (void);
 void           ui_test_wait_until  (gboolean (*condition) (gpointer),
                                     gpointer   data);
 void           ui_test_settle      (void);

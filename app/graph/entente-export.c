@@ -130,7 +130,6 @@ entente_export_to_file (const EntenteRenderOptions  *options,
                         GError                     **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GFile) file = NULL;
   g_autoptr(GError) local_error = NULL;
   Format format;
 
@@ -151,9 +150,10 @@ entente_export_to_file (const EntenteRenderOptions  *options,
   else if (!(bytes = render_cairo (options, format, error)))
     return FALSE;
 
-  file = g_file_new_for_commandline_arg (filename);
-  if (!g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &local_error))
+  /* Atomic: a failed export never leaves a truncated file where a good one
+   * was. (g_file_replace_contents() does on GLib 2.74 when a write fails.) */
+  if (!g_file_set_contents_full (filename, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes),
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0644, &local_error))
     {
       g_set_error (error, ENTENTE_EXPORT_ERROR, ENTENTE_EXPORT_ERROR_WRITE,
                    "%s: %s", filename, local_error->message);
