@@ -39,7 +39,7 @@ build: setup
 	meson compile -C $(BUILD)
 
 run: build
-	ENTENTE_LOCALEDIR=$(CURDIR)/$(BUILD)/po ./$(BUILD)/app/entente
+	ENTENTE_LOCALEDIR=$(CURDIR)/$(BUILD)/po GSETTINGS_SCHEMA_DIR=$(CURDIR)/$(BUILD)/data ./$(BUILD)/app/entente
 
 test: test-deps build
 	@status=0; \

@@ -20,6 +20,7 @@ struct _EntenteStoryPanel
 
   EntenteStory *story;
   int           selected_entity;
+  gboolean      quotes_in_original_language;
 };
 
 G_DEFINE_FINAL_TYPE (EntenteStoryPanel, entente_story_panel, GTK_TYPE_WIDGET)
@@ -28,6 +29,7 @@ enum {
   PROP_0,
   PROP_STORY,
   PROP_SELECTED_ENTITY,
+  PROP_QUOTES_IN_ORIGINAL_LANGUAGE,
   N_PROPS
 };
 
@@ -87,10 +89,50 @@ entity_name (EntenteStory *story,
   return entente_text_get (&entente_story_get_entity (story, entity)->name);
 }
 
+/* Whole sentences, since languages inflect around the name ("du français",
+ * "de l'anglais"). */
+static char *
+translated_from (const char *code)
+{
+  struct { const char *code; const char *sentence; } sentences[] = {
+    { "fr", N_("Translated from French") },
+    { "en", N_("Translated from English") },
+    { "de", N_("Translated from German") },
+    { "es", N_("Translated from Spanish") },
+    { "it", N_("Translated from Italian") },
+    { "pt", N_("Translated from Portuguese") },
+    { "nl", N_("Translated from Dutch") },
+    { "zh", N_("Translated from Chinese") },
+    { "ja", N_("Translated from Japanese") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sentences); i++)
+    if (g_ascii_strncasecmp (code, sentences[i].code, 2) == 0 && (code[2] == '\0' || code[2] == '-' || code[2] == '_'))
+      return g_strdup (_(sentences[i].sentence));
+
+  /* Translators: %s is a language code such as "sv". */
+  return g_strdup_printf (_("Translated from the language “%s”"), code);
+}
+
+static GtkWidget *
+new_caption (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "dim-label");
+  return label;
+}
+
 static void
 add_quote_card (EntenteStoryPanel  *self,
                 const EntenteQuote *quote)
 {
+  const char *original = entente_text_get_in (&quote->text, quote->original_language);
+  const char *shown = self->quotes_in_original_language ? original : entente_text_get (&quote->text);
   const EntenteSource *source = entente_story_get_source (self->story, quote->source);
   g_autofree char *date = entente_date_format (&quote->date);
   g_autofree char *text = NULL;
@@ -101,7 +143,7 @@ add_quote_card (EntenteStoryPanel  *self,
   gtk_widget_add_css_class (card, "quote-card");
 
   /* Translators: quotation marks around a quote; French uses « %s ». */
-  text = g_strdup_printf (_("“%s”"), entente_text_get (&quote->text));
+  text = g_strdup_printf (_("“%s”"), shown);
   label = gtk_label_new (text);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
@@ -124,14 +166,13 @@ add_quote_card (EntenteStoryPanel  *self,
   gtk_box_append (GTK_BOX (card), label);
 
   if (ENTENTE_TEXT_IS_SET (&quote->context))
+    gtk_box_append (GTK_BOX (card), new_caption (entente_text_get (&quote->context)));
+
+  /* Variants are distinct strings: another pointer means a translation. */
+  if (shown != original)
     {
-      label = gtk_label_new (entente_text_get (&quote->context));
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
-      gtk_widget_add_css_class (label, "caption");
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_box_append (GTK_BOX (card), label);
+      g_autofree char *note = translated_from (quote->original_language);
+      gtk_box_append (GTK_BOX (card), new_caption (note));
     }
 
   gtk_box_append (self->content, card);
@@ -372,6 +413,9 @@ entente_story_panel_get_property (GObject    *object,
     case PROP_SELECTED_ENTITY:
       g_value_set_int (value, self->selected_entity);
       break;
+    case PROP_QUOTES_IN_ORIGINAL_LANGUAGE:
+      g_value_set_boolean (value, self->quotes_in_original_language);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -392,6 +436,14 @@ entente_story_panel_set_property (GObject      *object,
       break;
     case PROP_SELECTED_ENTITY:
       entente_story_panel_set_selected_entity (self, g_value_get_int (value));
+      break;
+    case PROP_QUOTES_IN_ORIGINAL_LANGUAGE:
+      if (self->quotes_in_original_language != g_value_get_boolean (value))
+        {
+          self->quotes_in_original_language = g_value_get_boolean (value);
+          rebuild (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -416,6 +468,10 @@ entente_story_panel_class_init (EntenteStoryPanelClass *klass)
     g_param_spec_int ("selected-entity", NULL, NULL,
                       -1, G_MAXINT, -1,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_QUOTES_IN_ORIGINAL_LANGUAGE] =
+    g_param_spec_boolean ("quotes-in-original-language", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/entente/Entente/entente-story-panel.ui");

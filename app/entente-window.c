@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "entente-settings.h"
 #include "entente-window.h"
 #include "graph/entente-export.h"
 #include "story/entente-story-loader.h"
@@ -22,6 +23,7 @@ struct _EntenteWindow
   GtkLabel             *title_label;
   GtkLabel             *subtitle_label;
   GtkRevealer          *error_revealer;
+  GtkPaned             *paned;
   GtkLabel             *error_title;
   GtkLabel             *error_label;
   EntenteGraphView     *graph_view;
@@ -31,6 +33,9 @@ struct _EntenteWindow
   EntenteStory         *story;
   GCancellable         *loading;
   guint                 save_source;
+
+  GSettings            *settings;
+  gboolean              panel_width_applied;
 };
 
 G_DEFINE_FINAL_TYPE (EntenteWindow, entente_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -439,6 +444,72 @@ on_timeline_day_changed (EntenteTimeline *timeline,
   schedule_save (self);
 }
 
+static int
+paned_max_position (GtkPaned *paned)
+{
+  int max_position = 0;
+
+  g_object_get (paned, "max-position", &max_position, NULL);
+  return max_position;
+}
+
+/* The paned counts from the left; the setting is the panel's own width. */
+static void
+on_paned_max_position_changed (GtkPaned      *paned,
+                               GParamSpec    *pspec,
+                               EntenteWindow *self)
+{
+  int max_position = paned_max_position (paned);
+
+  if (self->settings == NULL || max_position <= 0)
+    return;
+
+  if (!self->panel_width_applied)
+    {
+      self->panel_width_applied = TRUE;
+      gtk_paned_set_position (paned, MAX (0, max_position - g_settings_get_int (self->settings, "panel-width")));
+    }
+}
+
+static void
+on_paned_position_changed (GtkPaned      *paned,
+                           GParamSpec    *pspec,
+                           EntenteWindow *self)
+{
+  int width = paned_max_position (paned) - gtk_paned_get_position (paned);
+
+  if (self->settings == NULL || !self->panel_width_applied ||
+      !gtk_widget_get_visible (GTK_WIDGET (self->story_panel)))
+    return;
+
+  width = CLAMP (width, 240, 2000);
+  if (width != g_settings_get_int (self->settings, "panel-width"))
+    g_settings_set_int (self->settings, "panel-width", width);
+}
+
+static gboolean
+entente_window_close_request (GtkWindow *window)
+{
+  EntenteWindow *self = ENTENTE_WINDOW (window);
+
+  if (self->settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_delay (self->settings);
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+      if (!gtk_window_is_maximized (window) && width > 0 && height > 0)
+        {
+          g_settings_set_int (self->settings, "window-width", width);
+          g_settings_set_int (self->settings, "window-height", height);
+        }
+      g_settings_apply (self->settings);
+    }
+
+  return GTK_WINDOW_CLASS (entente_window_parent_class)->close_request (window);
+}
+
 static void
 entente_window_dispose (GObject *object)
 {
@@ -451,6 +522,7 @@ entente_window_dispose (GObject *object)
     save_arrangement (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), ENTENTE_TYPE_WINDOW);
   g_clear_object (&self->story);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (entente_window_parent_class)->dispose (object);
 }
@@ -498,6 +570,8 @@ entente_window_class_init (EntenteWindowClass *klass)
   object_class->dispose = entente_window_dispose;
   object_class->get_property = entente_window_get_property;
 
+  GTK_WINDOW_CLASS (klass)->close_request = entente_window_close_request;
+
   properties[PROP_STORY] =
     g_param_spec_object ("story", NULL, NULL,
                          ENTENTE_TYPE_STORY,
@@ -512,6 +586,7 @@ entente_window_class_init (EntenteWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, EntenteWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, error_title);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, graph_view);
@@ -520,6 +595,8 @@ entente_window_class_init (EntenteWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_close_error_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_timeline_day_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_graph_revision_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_paned_max_position_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_paned_position_changed);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
@@ -541,6 +618,30 @@ entente_window_init (EntenteWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
   update_titles (self);
+
+  self->settings = entente_settings_new ();
+  if (self->settings != NULL)
+    {
+      const char *stateful[] = { "panel-visible", "quotes-in-original-language" };
+
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+
+      g_settings_bind (self->settings, "panel-visible", self->story_panel, "visible", G_SETTINGS_BIND_GET);
+      g_settings_bind (self->settings, "quotes-in-original-language",
+                       self->story_panel, "quotes-in-original-language", G_SETTINGS_BIND_GET);
+
+      /* win.panel-visible (F9) and win.quotes-in-original-language, as
+       * check items in the menu. */
+      for (guint i = 0; i < G_N_ELEMENTS (stateful); i++)
+        {
+          g_autoptr(GAction) action = g_settings_create_action (self->settings, stateful[i]);
+          g_action_map_add_action (G_ACTION_MAP (self), action);
+        }
+    }
 }
 
 EntenteWindow *

@@ -278,6 +278,64 @@ test_damaged_arrangement_ignored (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+test_quotes_in_original_language (void)
+{
+  EntenteWindow *window = ui_test_open_window ();
+  EntenteStoryPanel *panel = entente_window_get_story_panel (window);
+  g_autofree char *translated = NULL;
+  g_autofree char *original = NULL;
+
+  translated = entente_story_panel_dup_text (panel);
+  assert_contains (translated, "We formed our partnership with OpenAI");
+  assert_contains (translated, "Translated from French");
+
+  /* The menu's check item is the setting; the panel follows it. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.quotes-in-original-language", NULL);
+  ui_test_settle ();
+  original = entente_story_panel_dup_text (panel);
+  assert_contains (original, "Nous avons formé notre partenariat avec OpenAI");
+  g_assert_null (strstr (original, "Translated from"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.quotes-in-original-language", NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_panel_toggle (void)
+{
+  EntenteWindow *window = ui_test_open_window ();
+  GtkWidget *panel = GTK_WIDGET (entente_window_get_story_panel (window));
+
+  g_assert_true (gtk_widget_get_visible (panel));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.panel-visible", NULL);
+  ui_test_settle ();
+  g_assert_false (gtk_widget_get_visible (panel));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.panel-visible", NULL);
+  ui_test_settle ();
+  g_assert_true (gtk_widget_get_visible (panel));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_window_size_remembered (void)
+{
+  EntenteWindow *window = ui_test_open_window ();
+  int width, height;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  ui_test_settle ();
+  gtk_window_close (GTK_WINDOW (window));
+  ui_test_settle ();
+
+  window = ui_test_open_window ();
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 1000);
+  g_assert_cmpint (height, ==, 700);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -296,6 +354,9 @@ main (int   argc,
   g_test_add_func ("/ui/arrangement-restored", test_arrangement_restored);
   g_test_add_func ("/ui/failed-save-is-told", test_failed_save_is_told);
   g_test_add_func ("/ui/damaged-arrangement-ignored", test_damaged_arrangement_ignored);
+  g_test_add_func ("/ui/quotes-in-original-language", test_quotes_in_original_language);
+  g_test_add_func ("/ui/panel-toggle", test_panel_toggle);
+  g_test_add_func ("/ui/window-size-remembered", test_window_size_remembered);
 
   return g_test_run ();
 }
