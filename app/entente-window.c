@@ -28,6 +28,8 @@ struct _EntenteWindow
   GtkLabel             *error_label;
   EntenteGraphView     *graph_view;
   EntenteStoryPanel    *story_panel;
+  EntenteEntityList    *entity_list;
+  GtkWidget            *sidebar;
   EntenteTimeline      *timeline;
 
   EntenteStory         *story;
@@ -35,7 +37,6 @@ struct _EntenteWindow
   guint                 save_source;
 
   GSettings            *settings;
-  gboolean              panel_width_applied;
 };
 
 G_DEFINE_FINAL_TYPE (EntenteWindow, entente_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -187,8 +188,10 @@ entente_window_set_story (EntenteWindow *self,
 
   entente_graph_view_set_story (self->graph_view, story);
   entente_story_panel_set_story (self->story_panel, story);
+  entente_entity_list_set_story (self->entity_list, story);
   entente_timeline_set_story (self->timeline, story);
   entente_graph_view_set_day (self->graph_view, entente_timeline_get_day (self->timeline));
+  entente_entity_list_set_time_view (self->entity_list, entente_graph_view_get_time_view (self->graph_view));
   restore_arrangement (self);
   /* Opening a story is not a change of the reader's: nothing to save yet. */
   g_clear_handle_id (&self->save_source, g_source_remove);
@@ -413,6 +416,7 @@ select_entity_action (GtkWidget  *widget,
 
   entente_graph_view_set_selected_entity (self->graph_view, entity);
   entente_story_panel_set_selected_entity (self->story_panel, entity);
+  entente_entity_list_set_selected_entity (self->entity_list, entity);
 }
 
 static void
@@ -441,50 +445,8 @@ on_timeline_day_changed (EntenteTimeline *timeline,
                          EntenteWindow   *self)
 {
   entente_graph_view_set_day (self->graph_view, entente_timeline_get_day (timeline));
+  entente_entity_list_set_time_view (self->entity_list, entente_graph_view_get_time_view (self->graph_view));
   schedule_save (self);
-}
-
-static int
-paned_max_position (GtkPaned *paned)
-{
-  int max_position = 0;
-
-  g_object_get (paned, "max-position", &max_position, NULL);
-  return max_position;
-}
-
-/* The paned counts from the left; the setting is the panel's own width. */
-static void
-on_paned_max_position_changed (GtkPaned      *paned,
-                               GParamSpec    *pspec,
-                               EntenteWindow *self)
-{
-  int max_position = paned_max_position (paned);
-
-  if (self->settings == NULL || max_position <= 0)
-    return;
-
-  if (!self->panel_width_applied)
-    {
-      self->panel_width_applied = TRUE;
-      gtk_paned_set_position (paned, MAX (0, max_position - g_settings_get_int (self->settings, "panel-width")));
-    }
-}
-
-static void
-on_paned_position_changed (GtkPaned      *paned,
-                           GParamSpec    *pspec,
-                           EntenteWindow *self)
-{
-  int width = paned_max_position (paned) - gtk_paned_get_position (paned);
-
-  if (self->settings == NULL || !self->panel_width_applied ||
-      !gtk_widget_get_visible (GTK_WIDGET (self->story_panel)))
-    return;
-
-  width = CLAMP (width, 240, 2000);
-  if (width != g_settings_get_int (self->settings, "panel-width"))
-    g_settings_set_int (self->settings, "panel-width", width);
 }
 
 static gboolean
@@ -581,6 +543,7 @@ entente_window_class_init (EntenteWindowClass *klass)
   g_type_ensure (ENTENTE_TYPE_GRAPH_VIEW);
   g_type_ensure (ENTENTE_TYPE_STORY_PANEL);
   g_type_ensure (ENTENTE_TYPE_TIMELINE);
+  g_type_ensure (ENTENTE_TYPE_ENTITY_LIST);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/entente/Entente/entente-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, title_label);
@@ -591,12 +554,12 @@ entente_window_class_init (EntenteWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, graph_view);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, story_panel);
+  gtk_widget_class_bind_template_child (widget_class, EntenteWindow, entity_list);
+  gtk_widget_class_bind_template_child (widget_class, EntenteWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, timeline);
   gtk_widget_class_bind_template_callback (widget_class, on_close_error_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_timeline_day_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_graph_revision_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_paned_max_position_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_paned_position_changed);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
@@ -619,6 +582,14 @@ entente_window_init (EntenteWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
   update_titles (self);
 
+  /* The panel is the paned's first child but sits at the end of the line:
+   * the paned runs against the text direction, its children with it. Its
+   * position is then the panel's own width, which window resizes leave be. */
+  gtk_widget_set_direction (GTK_WIDGET (self->paned),
+                            gtk_widget_get_default_direction () == GTK_TEXT_DIR_RTL ? GTK_TEXT_DIR_LTR : GTK_TEXT_DIR_RTL);
+  gtk_widget_set_direction (self->sidebar, gtk_widget_get_default_direction ());
+  gtk_widget_set_direction (GTK_WIDGET (self->graph_view), gtk_widget_get_default_direction ());
+
   self->settings = entente_settings_new ();
   if (self->settings != NULL)
     {
@@ -630,7 +601,8 @@ entente_window_init (EntenteWindow *self)
       if (g_settings_get_boolean (self->settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
 
-      g_settings_bind (self->settings, "panel-visible", self->story_panel, "visible", G_SETTINGS_BIND_GET);
+      g_settings_bind (self->settings, "panel-visible", self->sidebar, "visible", G_SETTINGS_BIND_GET);
+      g_settings_bind (self->settings, "panel-width", self->paned, "position", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (self->settings, "quotes-in-original-language",
                        self->story_panel, "quotes-in-original-language", G_SETTINGS_BIND_GET);
 
@@ -679,4 +651,11 @@ entente_window_get_timeline (EntenteWindow *self)
 {
   g_return_val_if_fail (ENTENTE_IS_WINDOW (self), NULL);
   return self->timeline;
+}
+
+EntenteEntityList *
+entente_window_get_entity_list (EntenteWindow *self)
+{
+  g_return_val_if_fail (ENTENTE_IS_WINDOW (self), NULL);
+  return self->entity_list;
 }

@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "entente-application.h"
+#include "entente-entity-list.h"
 #include "entente-graph-view.h"
 #include "entente-story-panel.h"
 #include "entente-timeline.h"
@@ -28,5 +29,6 @@ const char        *entente_window_get_error_text    (EntenteWindow      *self);
 EntenteGraphView  *entente_window_get_graph_view    (EntenteWindow      *self);
 EntenteStoryPanel *entente_window_get_story_panel   (EntenteWindow      *self);
 EntenteTimeline   *entente_window_get_timeline      (EntenteWindow      *self);
+EntenteEntityList *entente_window_get_entity_list   (EntenteWindow      *self);
 
 G_END_DECLS

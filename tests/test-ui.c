@@ -307,13 +307,43 @@ test_panel_toggle (void)
   EntenteWindow *window = ui_test_open_window ();
   GtkWidget *panel = GTK_WIDGET (entente_window_get_story_panel (window));
 
-  g_assert_true (gtk_widget_get_visible (panel));
+  g_assert_true (gtk_widget_is_visible (panel));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.panel-visible", NULL);
   ui_test_settle ();
-  g_assert_false (gtk_widget_get_visible (panel));
+  g_assert_false (gtk_widget_is_visible (panel));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.panel-visible", NULL);
   ui_test_settle ();
-  g_assert_true (gtk_widget_get_visible (panel));
+  g_assert_true (gtk_widget_is_visible (panel));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_entity_list_follows_graph (void)
+{
+  EntenteWindow *window = ui_test_open_window ();
+  EntenteEntityList *list = entente_window_get_entity_list (window);
+  EntenteGraphView *graph = entente_window_get_graph_view (window);
+  GtkRange *range = entente_timeline_get_range (entente_window_get_timeline (window));
+  GtkWidget *altman;
+
+  g_assert_cmpuint (entente_entity_list_get_n_shown (list), ==,
+                    entente_graph_view_get_time_view (graph)->n_shown_entities);
+
+  gtk_range_set_value (range, day_of ("2016"));
+  ui_test_settle ();
+  g_assert_cmpuint (entente_entity_list_get_n_shown (list), ==,
+                    entente_graph_view_get_time_view (graph)->n_shown_entities);
+  g_assert_cmpuint (entente_entity_list_get_n_shown (list), <, entente_story_get_n_entities (entente_window_get_story (window)));
+
+  /* Choosing in the list selects in the graph and fills the panel. */
+  altman = ui_test_find_button (GTK_WIDGET (list), "win.select-entity", "sam-altman");
+  g_assert_nonnull (altman);
+  g_assert_true (gtk_widget_get_child_visible (gtk_widget_get_parent (altman)));
+  g_signal_emit_by_name (altman, "clicked");
+  ui_test_settle ();
+  g_assert_cmpint (entente_graph_view_get_selected_entity (graph), ==,
+                   entente_story_find_entity (entente_window_get_story (window), "sam-altman"));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -356,6 +386,7 @@ main (int   argc,
   g_test_add_func ("/ui/damaged-arrangement-ignored", test_damaged_arrangement_ignored);
   g_test_add_func ("/ui/quotes-in-original-language", test_quotes_in_original_language);
   g_test_add_func ("/ui/panel-toggle", test_panel_toggle);
+  g_test_add_func ("/ui/entity-list-follows-graph", test_entity_list_follows_graph);
   g_test_add_func ("/ui/window-size-remembered", test_window_size_remembered);
 
   return g_test_run ();
