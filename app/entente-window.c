@@ -37,6 +37,8 @@ struct _EntenteWindow
   guint                 save_source;
 
   GSettings            *settings;
+  GMenu                *recent_section;
+  GtkRecentManager     *recent_manager;
 };
 
 G_DEFINE_FINAL_TYPE (EntenteWindow, entente_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -240,6 +242,92 @@ load_in_thread (GTask        *task,
     g_task_return_error (task, error);
 }
 
+#define N_RECENT 5
+#define STORY_MIME_TYPE "application/x-entente-story+json"
+
+static void
+remember_recent (EntenteWindow *self,
+                 GFile         *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentData data = {
+    .mime_type = (char *) STORY_MIME_TYPE,
+    .app_name = (char *) g_get_prgname (),
+    .app_exec = (char *) "entente %u",
+  };
+
+  if (g_file_is_native (file))
+    gtk_recent_manager_add_full (self->recent_manager, uri, &data);
+}
+
+static int
+compare_newest_first (gconstpointer a,
+                      gconstpointer b)
+{
+  GtkRecentInfo *info_a = *(GtkRecentInfo * const *) a;
+  GtkRecentInfo *info_b = *(GtkRecentInfo * const *) b;
+
+  return g_date_time_compare (gtk_recent_info_get_modified (info_b), gtk_recent_info_get_modified (info_a));
+}
+
+/* The last few stories Entente opened, newest first, for the menu. */
+static void
+update_recent_menu (EntenteWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (self->recent_manager);
+  g_autoptr(GPtrArray) ours = g_ptr_array_new ();
+
+  g_menu_remove_all (self->recent_section);
+
+  for (GList *l = items; l; l = l->next)
+    if (gtk_recent_info_has_application (l->data, g_get_prgname ()) &&
+        gtk_recent_info_is_local (l->data) && gtk_recent_info_exists (l->data))
+      g_ptr_array_add (ours, l->data);
+
+  g_ptr_array_sort (ours, compare_newest_first);
+
+  for (guint i = 0; i < MIN (ours->len, N_RECENT); i++)
+    {
+      GtkRecentInfo *info = ours->pdata[i];
+      g_autoptr(GMenuItem) item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+
+      g_menu_item_set_action_and_target (item, "win.open-recent", "s", gtk_recent_info_get_uri (info));
+      g_menu_append_item (self->recent_section, item);
+    }
+
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  entente_window_open_file (ENTENTE_WINDOW (widget), file);
+}
+
+/* A story file dropped anywhere on the window opens in it. */
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         EntenteWindow *self)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  if (files != NULL)
+    entente_window_open_file (self, files->data);
+  g_slist_free (files);
+  return files != NULL;
+}
+
 static void
 on_story_loaded (GObject      *source_object,
                  GAsyncResult *result,
@@ -268,6 +356,7 @@ on_story_loaded (GObject      *source_object,
 
   hide_error (self);
   entente_window_set_story (self, story);
+  remember_recent (self, file);
 }
 
 /* Loads in a worker thread; on failure the story already open stays. */
@@ -485,6 +574,9 @@ entente_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), ENTENTE_TYPE_WINDOW);
   g_clear_object (&self->story);
   g_clear_object (&self->settings);
+  if (self->recent_manager)
+    g_signal_handlers_disconnect_by_func (self->recent_manager, update_recent_menu, self);
+  self->recent_manager = NULL;
 
   G_OBJECT_CLASS (entente_window_parent_class)->dispose (object);
 }
@@ -550,6 +642,7 @@ entente_window_class_init (EntenteWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, EntenteWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, error_title);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, graph_view);
@@ -563,6 +656,7 @@ entente_window_class_init (EntenteWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.select-entity", "s", select_entity_action);
   gtk_widget_class_install_action (widget_class, "win.clear-selection", NULL, clear_selection_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, graph_action);
@@ -578,9 +672,19 @@ entente_window_class_init (EntenteWindowClass *klass)
 static void
 entente_window_init (EntenteWindow *self)
 {
+  GtkDropTarget *drop;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
   update_titles (self);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  self->recent_manager = gtk_recent_manager_get_default ();
+  g_signal_connect_swapped (self->recent_manager, "changed", G_CALLBACK (update_recent_menu), self);
+  update_recent_menu (self);
 
   /* The panel is the paned's first child but sits at the end of the line:
    * the paned runs against the text direction, its children with it. Its
@@ -651,6 +755,13 @@ entente_window_get_timeline (EntenteWindow *self)
 {
   g_return_val_if_fail (ENTENTE_IS_WINDOW (self), NULL);
   return self->timeline;
+}
+
+GMenuModel *
+entente_window_get_recent_menu (EntenteWindow *self)
+{
+  g_return_val_if_fail (ENTENTE_IS_WINDOW (self), NULL);
+  return G_MENU_MODEL (self->recent_section);
 }
 
 EntenteEntityList *

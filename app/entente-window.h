@@ -30,5 +30,6 @@ EntenteGraphView  *entente_window_get_graph_view    (EntenteWindow      *self);
 EntenteStoryPanel *entente_window_get_story_panel   (EntenteWindow      *self);
 EntenteTimeline   *entente_window_get_timeline      (EntenteWindow      *self);
 EntenteEntityList *entente_window_get_entity_list   (EntenteWindow      *self);
+GMenuModel        *entente_window_get_recent_menu   (EntenteWindow      *self);
 
 G_END_DECLS

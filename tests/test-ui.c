@@ -152,6 +152,12 @@ story_changed (gpointer data)
   return entente_window_get_story (pair[0]) != pair[1];
 }
 
+static gboolean
+recent_menu_filled (gpointer data)
+{
+  return g_menu_model_get_n_items (entente_window_get_recent_menu (data)) > 0;
+}
+
 static void
 test_bad_file_keeps_story (void)
 {
@@ -178,6 +184,21 @@ test_bad_file_keeps_story (void)
   entente_window_open_file (window, good);
   ui_test_wait_until (story_changed, pair);
   g_assert_null (entente_window_get_error_text (window));
+
+  /* …and is offered among the recent stories; the broken one is not. */
+  ui_test_wait_until (recent_menu_filled, window);
+  {
+    GMenuModel *recent = entente_window_get_recent_menu (window);
+    g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (recent, 0, G_MENU_ATTRIBUTE_TARGET, G_VARIANT_TYPE_STRING);
+    g_autofree char *good_uri = g_file_get_uri (good);
+
+    g_assert_cmpstr (g_variant_get_string (target, NULL), ==, good_uri);
+    for (int i = 0; i < g_menu_model_get_n_items (recent); i++)
+      {
+        g_autoptr(GVariant) other = g_menu_model_get_item_attribute_value (recent, i, G_MENU_ATTRIBUTE_TARGET, G_VARIANT_TYPE_STRING);
+        g_assert_null (strstr (g_variant_get_string (other, NULL), "broken"));
+      }
+  }
 
   g_unlink (path);
   g_unlink (good_path);
