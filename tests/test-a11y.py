@@ -108,6 +108,17 @@ try:
     frame.child(name=WORDS["details"], roleName="page tab", retry=False).doActionNamed("click")
     role = wait_for(lambda: frame.findChild(GenericPredicate(name=WORDS["role"], roleName="label"), retry=False))
     check("the panel reads the entity's kind and role", role is not None)
+
+    # A story file opened from outside (a double-click in the file manager
+    # runs "entente FILE") gets a second window in the same process.
+    story = os.path.join(data_home, "second.entente.json")
+    with open(story, "w", encoding="utf-8") as f:
+        f.write(open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data",
+                                  "microsoft-openai.entente.json"), encoding="utf-8").read())
+    subprocess.run([binary, story], env=env, timeout=30, check=False)
+    two = wait_for(lambda: len([c for c in app.children if c.roleName == "frame"]) == 2)
+    check("a second story file opens a second window", two is not None)
+    check("…in the same process", len([a for a in tree.root.applications() if a.name == "entente"]) == 1)
 finally:
     app_process.terminate()
     app_process.wait(timeout=10)
