@@ -19,6 +19,7 @@
 #define ZOOM_STEP     1.25
 #define CLICK_SLOP    4.0
 #define FIT_MARGIN    32.0
+#define FADE_SECONDS  0.45
 
 struct _EntenteGraphView
 {
@@ -27,10 +28,24 @@ struct _EntenteGraphView
   EntenteStory    *story;
   EntenteLayout   *layout;
   EntenteTimeView  time_view;
+  EntenteTimeMode  time_mode;
   EntenteViewport  viewport;
   guint32          day;
 
+  /* Entities and relations fade and grow in and out as the date moves. */
+  float           *entity_fade;
+  float           *relation_fade;
+  guint            fade_tick;
+  gint64           fade_last_time;
+
+  /* What appeared with the last move of the date. */
+  guint8          *new_entities;
+  guint8          *new_relations;
+  guint            n_new_entities;
+
   int              selected_entity;
+  int              selected_relation;
+  guint8          *highlighted;
   int              hovered_entity;
   int              dragged_entity;
   double           drag_start_x;
@@ -88,7 +103,13 @@ fill_render_options (EntenteGraphView     *self,
   options->viewport = &self->viewport;
   options->time_view = &self->time_view;
   options->selected_entity = self->selected_entity;
+  options->selected_relation = self->selected_relation;
+  options->highlighted = self->highlighted;
   options->hovered_entity = self->hovered_entity;
+  options->entity_fade = self->entity_fade;
+  options->relation_fade = self->relation_fade;
+  options->new_entities = self->new_entities;
+  options->new_relations = self->new_relations;
   options->dark = is_dark (self);
 }
 
@@ -237,10 +258,23 @@ on_drag_end (GtkGestureDrag   *gesture,
 {
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), self->hovered_entity >= 0 ? "pointer" : NULL);
 
-  if (!self->drag_moved)
+  if (self->drag_moved)
+    note_reader_change (self);
+  else if (self->dragged_entity >= 0)
     select_entity_from_view (self, self->dragged_entity);
   else
-    note_reader_change (self);
+    {
+      EntenteRenderOptions options;
+      int relation;
+
+      fill_render_options (self, &options);
+      relation = entente_render_hit_relation (&options, self->drag_start_x, self->drag_start_y, 5.0);
+      if (relation >= 0)
+        gtk_widget_activate_action (GTK_WIDGET (self), "win.select-relation", "s",
+                                    entente_story_get_relation (self->story, relation)->id);
+      else
+        select_entity_from_view (self, -1);
+    }
 
   self->dragged_entity = -1;
 }
@@ -335,6 +369,10 @@ entente_graph_view_dispose (GObject *object)
 {
   EntenteGraphView *self = (EntenteGraphView *) object;
 
+  if (self->fade_tick)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fade_tick);
+  self->fade_tick = 0;
+
   g_clear_object (&self->story);
 
   G_OBJECT_CLASS (entente_graph_view_parent_class)->dispose (object);
@@ -347,6 +385,11 @@ entente_graph_view_finalize (GObject *object)
 
   g_clear_pointer (&self->layout, entente_layout_free);
   entente_time_view_clear (&self->time_view);
+  g_clear_pointer (&self->entity_fade, g_free);
+  g_clear_pointer (&self->relation_fade, g_free);
+  g_clear_pointer (&self->new_entities, g_free);
+  g_clear_pointer (&self->new_relations, g_free);
+  g_clear_pointer (&self->highlighted, g_free);
 
   G_OBJECT_CLASS (entente_graph_view_parent_class)->finalize (object);
 }
@@ -473,6 +516,7 @@ entente_graph_view_init (EntenteGraphView *self)
   GtkEventController *motion, *scroll;
 
   self->selected_entity = -1;
+  self->selected_relation = -1;
   self->hovered_entity = -1;
   self->dragged_entity = -1;
   self->auto_fit = TRUE;
@@ -524,13 +568,116 @@ entente_graph_view_get_story (EntenteGraphView *self)
   return self->story;
 }
 
+static gboolean
+animations_enabled (EntenteGraphView *self)
+{
+  gboolean enabled = TRUE;
+
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-enable-animations", &enabled, NULL);
+  return enabled && gtk_widget_get_mapped (GTK_WIDGET (self));
+}
+
+/* Moves every fade a step towards what the time view shows; returns TRUE
+ * while something is still on its way. */
+static gboolean
+step_fades (EntenteGraphView *self,
+            double            step)
+{
+  gboolean moving = FALSE;
+
+  for (guint i = 0; i < self->time_view.n_entities; i++)
+    {
+      float target = entente_time_view_shows_entity (&self->time_view, i) ? 1.0f : 0.0f;
+      float value = self->entity_fade[i];
+
+      value = target > value ? MIN (target, value + step) : MAX (target, value - step);
+      self->entity_fade[i] = value;
+      moving |= value != target;
+    }
+  for (guint i = 0; i < self->time_view.n_relations; i++)
+    {
+      float target = entente_time_view_shows_relation (&self->time_view, i) ? 1.0f : 0.0f;
+      float value = self->relation_fade[i];
+
+      value = target > value ? MIN (target, value + step) : MAX (target, value - step);
+      self->relation_fade[i] = value;
+      moving |= value != target;
+    }
+
+  return moving;
+}
+
+static gboolean
+fade_tick_cb (GtkWidget     *widget,
+              GdkFrameClock *frame_clock,
+              gpointer       user_data)
+{
+  EntenteGraphView *self = ENTENTE_GRAPH_VIEW (widget);
+  gint64 now = gdk_frame_clock_get_frame_time (frame_clock);
+  double elapsed = self->fade_last_time ? (now - self->fade_last_time) / (double) G_USEC_PER_SEC : 0.016;
+
+  self->fade_last_time = now;
+  gtk_widget_queue_draw (widget);
+  if (step_fades (self, elapsed / FADE_SECONDS))
+    return G_SOURCE_CONTINUE;
+
+  self->fade_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 recompute_time_view (EntenteGraphView *self)
 {
+  guint n_entities, n_relations;
+  g_autofree guint8 *shown_before = NULL;
+  g_autofree guint8 *relations_before = NULL;
+
   if (self->story == NULL)
     return;
 
-  entente_time_view_compute (&self->time_view, self->story, self->day, ENTENTE_TIME_MODE_AS_OF);
+  n_entities = entente_story_get_n_entities (self->story);
+  n_relations = entente_story_get_n_relations (self->story);
+
+  if (self->time_view.n_entities == n_entities && self->entity_fade != NULL)
+    {
+      shown_before = g_new0 (guint8, MAX (1, n_entities));
+      relations_before = g_new0 (guint8, MAX (1, n_relations));
+      for (guint i = 0; i < n_entities; i++)
+        shown_before[i] = entente_time_view_shows_entity (&self->time_view, i);
+      for (guint i = 0; i < n_relations; i++)
+        relations_before[i] = entente_time_view_shows_relation (&self->time_view, i);
+    }
+
+  entente_time_view_compute (&self->time_view, self->story, self->day, self->time_mode);
+
+  if (self->entity_fade == NULL)
+    {
+      self->entity_fade = g_new0 (float, MAX (1, n_entities));
+      self->relation_fade = g_new0 (float, MAX (1, n_relations));
+      self->new_entities = g_new0 (guint8, MAX (1, n_entities));
+      self->new_relations = g_new0 (guint8, MAX (1, n_relations));
+      step_fades (self, 1.0);
+    }
+
+  /* Marked as new: what the date move brought in. */
+  self->n_new_entities = 0;
+  for (guint i = 0; i < n_entities; i++)
+    {
+      self->new_entities[i] = shown_before && !shown_before[i] && entente_time_view_shows_entity (&self->time_view, i);
+      self->n_new_entities += self->new_entities[i];
+    }
+  for (guint i = 0; i < n_relations; i++)
+    self->new_relations[i] = relations_before && !relations_before[i] &&
+                             entente_time_view_shows_relation (&self->time_view, i);
+
+  if (!animations_enabled (self))
+    step_fades (self, 1.0);
+  else if (self->fade_tick == 0)
+    {
+      self->fade_last_time = 0;
+      self->fade_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), fade_tick_cb, NULL, NULL);
+    }
+
   update_accessible_description (self);
 }
 
@@ -545,7 +692,14 @@ entente_graph_view_set_story (EntenteGraphView *self,
     return;
 
   g_clear_pointer (&self->layout, entente_layout_free);
+  g_clear_pointer (&self->entity_fade, g_free);
+  g_clear_pointer (&self->relation_fade, g_free);
+  g_clear_pointer (&self->new_entities, g_free);
+  g_clear_pointer (&self->new_relations, g_free);
+  g_clear_pointer (&self->highlighted, g_free);
+  entente_time_view_clear (&self->time_view);
   self->selected_entity = -1;
+  self->selected_relation = -1;
   self->hovered_entity = -1;
   self->dragged_entity = -1;
 
@@ -614,6 +768,74 @@ entente_graph_view_set_selected_entity (EntenteGraphView *self,
   update_accessible_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ENTITY]);
+}
+
+int
+entente_graph_view_get_selected_relation (EntenteGraphView *self)
+{
+  g_return_val_if_fail (ENTENTE_IS_GRAPH_VIEW (self), -1);
+  return self->selected_relation;
+}
+
+void
+entente_graph_view_set_selected_relation (EntenteGraphView *self,
+                                          int               relation)
+{
+  g_return_if_fail (ENTENTE_IS_GRAPH_VIEW (self));
+
+  if (self->story == NULL || relation < 0 || (guint) relation >= entente_story_get_n_relations (self->story))
+    relation = -1;
+  self->selected_relation = relation;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Rings the entities a quote is about; NULL or none clears. */
+void
+entente_graph_view_set_highlighted (EntenteGraphView *self,
+                                    const guint      *entities,
+                                    guint             n_entities)
+{
+  g_return_if_fail (ENTENTE_IS_GRAPH_VIEW (self));
+
+  g_clear_pointer (&self->highlighted, g_free);
+  if (self->story != NULL && n_entities > 0)
+    {
+      guint n = entente_story_get_n_entities (self->story);
+
+      self->highlighted = g_new0 (guint8, MAX (1, n));
+      for (guint i = 0; i < n_entities; i++)
+        if (entities[i] < n)
+          self->highlighted[entities[i]] = TRUE;
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+EntenteTimeMode
+entente_graph_view_get_time_mode (EntenteGraphView *self)
+{
+  g_return_val_if_fail (ENTENTE_IS_GRAPH_VIEW (self), ENTENTE_TIME_MODE_AS_OF);
+  return self->time_mode;
+}
+
+void
+entente_graph_view_set_time_mode (EntenteGraphView *self,
+                                  EntenteTimeMode   mode)
+{
+  g_return_if_fail (ENTENTE_IS_GRAPH_VIEW (self));
+
+  if (self->time_mode == mode)
+    return;
+
+  self->time_mode = mode;
+  recompute_time_view (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+guint
+entente_graph_view_get_n_new_entities (EntenteGraphView *self)
+{
+  g_return_val_if_fail (ENTENTE_IS_GRAPH_VIEW (self), 0);
+  return self->n_new_entities;
 }
 
 const EntenteTimeView *

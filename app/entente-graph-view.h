@@ -27,6 +27,16 @@ void                   entente_graph_view_set_day             (EntenteGraphView 
 int                    entente_graph_view_get_selected_entity (EntenteGraphView *self);
 void                   entente_graph_view_set_selected_entity (EntenteGraphView *self,
                                                                int               entity);
+int                    entente_graph_view_get_selected_relation (EntenteGraphView *self);
+void                   entente_graph_view_set_selected_relation (EntenteGraphView *self,
+                                                                 int               relation);
+void                   entente_graph_view_set_highlighted     (EntenteGraphView *self,
+                                                               const guint      *entities,
+                                                               guint             n_entities);
+EntenteTimeMode        entente_graph_view_get_time_mode       (EntenteGraphView *self);
+void                   entente_graph_view_set_time_mode       (EntenteGraphView *self,
+                                                               EntenteTimeMode   mode);
+guint                  entente_graph_view_get_n_new_entities  (EntenteGraphView *self);
 const EntenteTimeView *entente_graph_view_get_time_view       (EntenteGraphView *self);
 const EntenteLayout   *entente_graph_view_get_layout          (EntenteGraphView *self);
 void                   entente_graph_view_zoom                (EntenteGraphView *self,

@@ -20,6 +20,9 @@ void       entente_story_panel_set_story           (EntenteStoryPanel *self,
 void       entente_story_panel_set_selected_entity (EntenteStoryPanel *self,
                                                     int                entity);
 int        entente_story_panel_get_selected_entity (EntenteStoryPanel *self);
+void       entente_story_panel_set_selected_relation (EntenteStoryPanel *self,
+                                                      int                relation);
+int        entente_story_panel_get_selected_relation (EntenteStoryPanel *self);
 char      *entente_story_panel_dup_text            (EntenteStoryPanel *self);
 
 G_END_DECLS

@@ -503,9 +503,66 @@ select_entity_action (GtkWidget  *widget,
   if (self->story && *id)
     entity = entente_story_find_entity (self->story, id);
 
+  entente_graph_view_set_selected_relation (self->graph_view, -1);
+  entente_graph_view_set_highlighted (self->graph_view, NULL, 0);
   entente_graph_view_set_selected_entity (self->graph_view, entity);
   entente_story_panel_set_selected_entity (self->story_panel, entity);
   entente_entity_list_set_selected_entity (self->entity_list, entity);
+}
+
+static int
+find_relation (EntenteStory *story,
+               const char   *id)
+{
+  for (guint i = 0; story && i < entente_story_get_n_relations (story); i++)
+    if (g_str_equal (entente_story_get_relation (story, i)->id, id))
+      return (int) i;
+  return -1;
+}
+
+/* A relation row or an edge: the panel shows the relation, the graph
+ * brings out its edge and its two ends. */
+static void
+select_relation_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  EntenteWindow *self = ENTENTE_WINDOW (widget);
+  int relation = find_relation (self->story, g_variant_get_string (parameter, NULL));
+
+  if (relation < 0)
+    return;
+
+  entente_graph_view_set_highlighted (self->graph_view, NULL, 0);
+  entente_graph_view_set_selected_entity (self->graph_view, -1);
+  entente_graph_view_set_selected_relation (self->graph_view, relation);
+  entente_story_panel_set_selected_relation (self->story_panel, relation);
+  entente_entity_list_set_selected_entity (self->entity_list, -1);
+}
+
+/* A quote's "Show in the Graph": its speaker selected, what it is about
+ * ringed, and the timeline moved to when it was said. */
+static void
+show_quote_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  EntenteWindow *self = ENTENTE_WINDOW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+
+  for (guint i = 0; self->story && i < entente_story_get_n_quotes (self->story); i++)
+    {
+      const EntenteQuote *quote = entente_story_get_quote (self->story, i);
+      const char *speaker = entente_story_get_entity (self->story, quote->speaker)->id;
+
+      if (!g_str_equal (quote->id, id))
+        continue;
+
+      gtk_widget_activate_action (widget, "win.select-entity", "s", speaker);
+      entente_graph_view_set_highlighted (self->graph_view, quote->about.items, quote->about.n);
+      entente_timeline_set_day (self->timeline, entente_date_first_day (&quote->date));
+      return;
+    }
 }
 
 static void
@@ -658,6 +715,8 @@ entente_window_class_init (EntenteWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.select-entity", "s", select_entity_action);
+  gtk_widget_class_install_action (widget_class, "win.select-relation", "s", select_relation_action);
+  gtk_widget_class_install_action (widget_class, "win.show-quote", "s", show_quote_action);
   gtk_widget_class_install_action (widget_class, "win.clear-selection", NULL, clear_selection_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, graph_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, graph_action);

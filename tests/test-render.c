@@ -175,6 +175,34 @@ test_selection_dims_the_rest (Fixture       *f,
   cairo_surface_destroy (selected);
 }
 
+static void
+test_hit_relation (Fixture       *f,
+                   gconstpointer  data)
+{
+  EntenteRenderOptions options;
+  const EntenteRelation *r;
+  int relation = -1;
+  double ax, ay, bx, by;
+
+  entente_render_options_init (&options);
+  options.story = f->story;
+  options.layout = f->layout;
+  options.viewport = &f->viewport;
+  options.time_view = &f->time_view;
+
+  /* Microsoft → Bing is the only relation between them: a straight line. */
+  for (guint i = 0; i < entente_story_get_n_relations (f->story); i++)
+    if (g_str_equal (entente_story_get_relation (f->story, i)->id, "microsoft-bing"))
+      relation = (int) i;
+  g_assert_cmpint (relation, >=, 0);
+  r = entente_story_get_relation (f->story, relation);
+  entente_viewport_world_to_screen (&f->viewport, f->layout->x[r->from], f->layout->y[r->from], &ax, &ay);
+  entente_viewport_world_to_screen (&f->viewport, f->layout->x[r->to], f->layout->y[r->to], &bx, &by);
+
+  g_assert_cmpint (entente_render_hit_relation (&options, (ax + bx) / 2, (ay + by) / 2, 4.0), ==, relation);
+  g_assert_cmpint (entente_render_hit_relation (&options, -500, -500, 4.0), ==, -1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -184,6 +212,7 @@ main (int   argc,
   g_test_add ("/graph/render/not-blank", Fixture, NULL, fixture_set_up, test_not_blank, fixture_tear_down);
   g_test_add ("/graph/render/kind-colours-present", Fixture, NULL, fixture_set_up, test_kind_colours_present, fixture_tear_down);
   g_test_add ("/graph/render/time-hides-entities", Fixture, NULL, fixture_set_up, test_time_hides_entities, fixture_tear_down);
+  g_test_add ("/graph/render/hit-relation", Fixture, NULL, fixture_set_up, test_hit_relation, fixture_tear_down);
   g_test_add ("/graph/render/selection-dims-the-rest", Fixture, NULL, fixture_set_up, test_selection_dims_the_rest, fixture_tear_down);
 
   return g_test_run ();

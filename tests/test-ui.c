@@ -75,13 +75,21 @@ test_select_entity_fills_panel (void)
   assert_contains (text, "Every Microsoft product will have");
   g_assert_null (strstr (text, "Microsoft shares our vision"));
 
-  /* A relation row selects the entity at its other end. */
+  /* A relation row selects the relation; its card leads to the other end. */
+  relation = ui_test_find_button (GTK_WIDGET (panel), "win.select-relation", "nadella-microsoft");
+  g_assert_nonnull (relation);
+  g_signal_emit_by_name (relation, "clicked");
+  ui_test_settle ();
+  g_assert_cmpint (entente_graph_view_get_selected_relation (graph), >=, 0);
+  g_assert_cmpint (entente_story_panel_get_selected_relation (panel), ==,
+                   entente_graph_view_get_selected_relation (graph));
   relation = ui_test_find_button (GTK_WIDGET (panel), "win.select-entity", "microsoft");
   g_assert_nonnull (relation);
   g_signal_emit_by_name (relation, "clicked");
   ui_test_settle ();
   g_assert_cmpint (entente_graph_view_get_selected_entity (graph), ==,
                    entente_story_find_entity (story, "microsoft"));
+  g_assert_cmpint (entente_graph_view_get_selected_relation (graph), ==, -1);
   after_click = entente_story_panel_dup_text (panel);
   assert_contains (after_click, "The Redmond firm");
 
@@ -90,6 +98,55 @@ test_select_entity_fills_panel (void)
   ui_test_settle ();
   g_assert_cmpint (entente_graph_view_get_selected_entity (graph), ==, -1);
   g_assert_cmpint (entente_story_panel_get_selected_entity (panel), ==, -1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_relation_card (void)
+{
+  EntenteWindow *window = ui_test_open_window ();
+  EntenteStoryPanel *panel = entente_window_get_story_panel (window);
+  g_autofree char *confirmed = NULL;
+  g_autofree char *reported = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.select-relation", "s", "invest-2019");
+  ui_test_settle ();
+  confirmed = entente_story_panel_dup_text (panel);
+  assert_contains (confirmed, "Microsoft → OpenAI");
+  assert_contains (confirmed, "Amount: $1 billion");
+  assert_contains (confirmed, "Since July 2019");
+  assert_contains (confirmed, "Confirmed by the parties");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.select-relation", "s", "invest-rumour");
+  ui_test_settle ();
+  reported = entente_story_panel_dup_text (panel);
+  assert_contains (reported, "Amount: $10 billion");
+  assert_contains (reported, "Not confirmed by the parties");
+  /* Nadella's blog quote is about both Microsoft and OpenAI. */
+  assert_contains (reported, "We formed our partnership with OpenAI");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_show_quote (void)
+{
+  EntenteWindow *window = ui_test_open_window ();
+  EntenteGraphView *graph = entente_window_get_graph_view (window);
+  EntenteStory *story = entente_window_get_story (window);
+  GtkWidget *button;
+
+  button = ui_test_find_button (GTK_WIDGET (entente_window_get_story_panel (window)), "win.show-quote", "nadella-davos");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  ui_test_settle ();
+
+  g_assert_cmpint (entente_graph_view_get_selected_entity (graph), ==,
+                   entente_story_find_entity (story, "satya-nadella"));
+  /* Said in January 2023: the timeline goes there. */
+  g_assert_cmpuint (entente_timeline_get_day (entente_window_get_timeline (window)), ==, day_of ("2023-01"));
+  g_assert_cmpstr (entente_timeline_get_label (entente_window_get_timeline (window)), ==, "January 2023");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -398,6 +455,8 @@ main (int   argc,
 
   g_test_add_func ("/ui/window-opens", test_window_opens);
   g_test_add_func ("/ui/select-entity-fills-panel", test_select_entity_fills_panel);
+  g_test_add_func ("/ui/relation-card", test_relation_card);
+  g_test_add_func ("/ui/show-quote", test_show_quote);
   g_test_add_func ("/ui/timeline-changes-graph", test_timeline_changes_graph);
   g_test_add_func ("/ui/keyboard-zoom", test_keyboard_zoom);
   g_test_add_func ("/ui/bad-file-keeps-story", test_bad_file_keeps_story);

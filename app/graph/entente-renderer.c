@@ -34,6 +34,7 @@ entente_render_options_init (EntenteRenderOptions *options)
   *options = (EntenteRenderOptions) {
     .selected_entity = -1,
     .hovered_entity = -1,
+    .selected_relation = -1,
     .show_legend = TRUE,
   };
 }
@@ -155,12 +156,6 @@ entente_render_kind_shape (cairo_t           *cr,
     }
 }
 
-static gboolean
-entity_shown (const EntenteRenderOptions *o,
-              guint                       i)
-{
-  return o->time_view == NULL || entente_time_view_shows_entity (o->time_view, i);
-}
 
 static EntentePresence
 entity_presence (const EntenteRenderOptions *o,
@@ -176,15 +171,90 @@ relation_presence (const EntenteRenderOptions *o,
   return o->time_view ? o->time_view->relations[i] : ENTENTE_PRESENCE_ACTIVE;
 }
 
-/* With a selection, what is not the selection or next to it steps back. */
-static gboolean
-in_focus (const EntenteRenderOptions *o,
-          const guint8               *neighbours,
-          guint                       entity)
+/* What the reader is looking at: a selected relation and its two ends, or
+ * a selected (or hovered) entity with its neighbours, plus the entities a
+ * quote is about. Everything else steps back. */
+typedef struct
 {
-  int focus = o->selected_entity >= 0 ? o->selected_entity : o->hovered_entity;
+  gboolean  active;
+  guint8   *entities;
+  guint8   *relations;
+} Focus;
 
-  return focus < 0 || neighbours[entity];
+static gboolean
+in_focus (const Focus *focus,
+          guint        entity)
+{
+  return !focus->active || focus->entities[entity];
+}
+
+static double
+entity_opacity (const EntenteRenderOptions *o,
+                guint                       i)
+{
+  if (o->entity_fade)
+    return o->entity_fade[i];
+  return o->time_view == NULL || entente_time_view_shows_entity (o->time_view, i) ? 1.0 : 0.0;
+}
+
+static double
+relation_opacity (const EntenteRenderOptions *o,
+                  guint                       i)
+{
+  if (o->relation_fade)
+    return o->relation_fade[i];
+  return o->time_view == NULL || entente_time_view_shows_relation (o->time_view, i) ? 1.0 : 0.0;
+}
+
+static void
+compute_focus (const EntenteRenderOptions *o,
+               Focus                      *focus)
+{
+  guint n_entities = o->layout->n_nodes;
+  guint n_relations = entente_story_get_n_relations (o->story);
+  int entity = o->selected_entity >= 0 ? o->selected_entity : o->hovered_entity;
+
+  focus->entities = g_new0 (guint8, MAX (1, n_entities));
+  focus->relations = g_new0 (guint8, MAX (1, n_relations));
+  focus->active = FALSE;
+
+  if (o->selected_relation >= 0 && (guint) o->selected_relation < n_relations)
+    {
+      const EntenteRelation *r = entente_story_get_relation (o->story, o->selected_relation);
+
+      focus->relations[o->selected_relation] = TRUE;
+      focus->entities[r->from] = focus->entities[r->to] = TRUE;
+      focus->active = TRUE;
+    }
+  else if (entity >= 0 && (guint) entity < n_entities)
+    {
+      focus->entities[entity] = TRUE;
+      focus->active = TRUE;
+      for (guint i = 0; i < n_relations; i++)
+        {
+          const EntenteRelation *r = entente_story_get_relation (o->story, i);
+
+          if (relation_opacity (o, i) <= 0 || (r->from != (guint) entity && r->to != (guint) entity))
+            continue;
+          focus->relations[i] = TRUE;
+          focus->entities[r->from] = focus->entities[r->to] = TRUE;
+        }
+    }
+
+  if (o->highlighted)
+    for (guint i = 0; i < n_entities; i++)
+      if (o->highlighted[i])
+        {
+          focus->entities[i] = TRUE;
+          focus->active = TRUE;
+        }
+}
+
+static void
+focus_clear (Focus *focus)
+{
+  g_free (focus->entities);
+  g_free (focus->relations);
 }
 
 typedef struct
@@ -285,10 +355,10 @@ static void
 draw_edges (cairo_t                    *cr,
             const EntenteRenderOptions *o,
             const Palette              *pal,
+            const Focus                *focus,
             GArray                     *edge_labels)
 {
   guint n = entente_story_get_n_relations (o->story);
-  int focus = o->selected_entity >= 0 ? o->selected_entity : o->hovered_entity;
   double zoom_width = CLAMP (o->viewport->zoom, 0.5, 1.5);
   static const double dashes[] = { 7.0, 5.0 };
 
@@ -298,16 +368,18 @@ draw_edges (cairo_t                    *cr,
     {
       const EntenteRelation *r = entente_story_get_relation (o->story, i);
       EntentePresence presence = relation_presence (o, i);
-      gboolean touches_focus = focus >= 0 && (r->from == (guint) focus || r->to == (guint) focus);
+      gboolean touches_focus = focus->relations[i];
+      double opacity = relation_opacity (o, i);
       const EntenteColor *color;
       double alpha = 0.9;
       Curve c;
 
-      if (presence == ENTENTE_PRESENCE_NOT_BEGUN)
+      if (opacity < 0.01)
         continue;
 
-      if (focus >= 0 && !touches_focus)
+      if (focus->active && !touches_focus)
         alpha = DIMMED_ALPHA;
+      alpha *= opacity;
       if (presence == ENTENTE_PRESENCE_ENDED)
         {
           color = &pal->ended;
@@ -318,8 +390,21 @@ draw_edges (cairo_t                    *cr,
       else
         color = touches_focus ? &pal->accent : &pal->edge;
 
+      if (r->from != r->to)
+        edge_curve (o, r, i, &c);
+
+      /* New since the previous event: a soft accent underlay. */
+      if (o->new_relations && o->new_relations[i] && r->from != r->to)
+        {
+          set_color (cr, &pal->accent, 0.3 * opacity);
+          cairo_set_line_width (cr, 8.0);
+          cairo_move_to (cr, c.ax, c.ay);
+          cairo_curve_to (cr, c.c1x, c.c1y, c.c2x, c.c2y, c.bx, c.by);
+          cairo_stroke (cr);
+        }
+
       set_color (cr, color, alpha);
-      cairo_set_line_width (cr, (touches_focus ? 2.4 : 1.5) * zoom_width);
+      cairo_set_line_width (cr, ((int) i == o->selected_relation ? 3.5 : touches_focus ? 2.4 : 1.5) * zoom_width);
       if (r->status == ENTENTE_STATUS_REPORTED)
         cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
       else
@@ -333,7 +418,6 @@ draw_edges (cairo_t                    *cr,
           continue;
         }
 
-      edge_curve (o, r, i, &c);
       cairo_move_to (cr, c.ax, c.ay);
       cairo_curve_to (cr, c.c1x, c.c1y, c.c2x, c.c2y,
                       c.bx - c.ux * ARROW_LENGTH * 0.8, c.by - c.uy * ARROW_LENGTH * 0.8);
@@ -395,7 +479,7 @@ static void
 draw_nodes (cairo_t                    *cr,
             const EntenteRenderOptions *o,
             const Palette              *pal,
-            const guint8               *neighbours)
+            const Focus                *focus)
 {
   const EntenteLayout *layout = o->layout;
 
@@ -404,15 +488,26 @@ draw_nodes (cairo_t                    *cr,
       const EntenteEntity *e = entente_story_get_entity (o->story, i);
       EntentePresence presence = entity_presence (o, i);
       EntenteColor fill = entente_kind_color (e->kind, o->dark);
-      double alpha = in_focus (o, neighbours, i) ? 1.0 : DIMMED_ALPHA;
+      double opacity = entity_opacity (o, i);
+      double alpha = (in_focus (focus, i) ? 1.0 : DIMMED_ALPHA) * opacity;
       double x, y, r;
 
-      if (!entity_shown (o, i))
+      if (opacity < 0.01)
         continue;
 
       node_screen_geometry (o, i, &x, &y, &r);
       if (!node_on_screen (o, x, y, r))
         continue;
+      /* Entities grow in as they fade in. */
+      r *= 0.5 + 0.5 * opacity;
+
+      if (o->new_entities && o->new_entities[i])
+        {
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, x, y, r + 9, 0, 2 * G_PI);
+          set_color (cr, &pal->accent, 0.25 * opacity);
+          cairo_fill (cr);
+        }
 
       entente_render_kind_shape (cr, e->kind, x, y, r);
       set_color (cr, presence == ENTENTE_PRESENCE_ENDED ? &pal->ended : &fill, alpha);
@@ -421,12 +516,19 @@ draw_nodes (cairo_t                    *cr,
       cairo_set_line_width (cr, 2.0);
       cairo_stroke (cr);
 
-      if ((int) i == o->selected_entity || (int) i == o->hovered_entity)
+      if ((int) i == o->selected_entity || (int) i == o->hovered_entity ||
+          (o->highlighted && o->highlighted[i]))
         {
+          static const double dotted[] = { 3.0, 3.0 };
+
           entente_render_kind_shape (cr, e->kind, x, y, r + 4);
-          set_color (cr, &pal->accent, (int) i == o->selected_entity ? 1.0 : 0.6);
+          set_color (cr, &pal->accent, (int) i == o->selected_entity ? 1.0 : 0.7);
           cairo_set_line_width (cr, 3.0);
+          /* What a quote is about is ringed with dots, the speaker in full. */
+          if ((int) i != o->selected_entity && (int) i != o->hovered_entity)
+            cairo_set_dash (cr, dotted, G_N_ELEMENTS (dotted), 0);
           cairo_stroke (cr);
+          cairo_set_dash (cr, NULL, 0, 0);
         }
 
       if (layout->pinned[i])
@@ -550,7 +652,7 @@ static void
 draw_labels (cairo_t                    *cr,
              const EntenteRenderOptions *o,
              const Palette              *pal,
-             const guint8               *neighbours,
+             const Focus                *focus,
              const GArray               *edge_labels,
              PangoLayout                *text)
 {
@@ -565,7 +667,7 @@ draw_labels (cairo_t                    *cr,
       LabelCandidate c = { i, layout->radius[i] };
       double x, y, r;
 
-      if (!entity_shown (o, i))
+      if (entity_opacity (o, i) < 0.5)
         continue;
       node_screen_geometry (o, i, &x, &y, &r);
       if (!node_on_screen (o, x, y, r))
@@ -576,7 +678,7 @@ draw_labels (cairo_t                    *cr,
         c.priority = 1e8;
       else if (!labels)
         continue;
-      else if (neighbours[i])
+      else if (focus->active && focus->entities[i])
         c.priority += 1e6;
       g_array_append_val (candidates, c);
 
@@ -605,7 +707,7 @@ draw_labels (cairo_t                    *cr,
           draw_edge_labels (cr, o, pal, edge_labels, placed, text);
           edge_labels_done = TRUE;
         }
-      double alpha = in_focus (o, neighbours, i) ? 1.0 : DIMMED_ALPHA;
+      double alpha = (in_focus (focus, i) ? 1.0 : DIMMED_ALPHA) * entity_opacity (o, i);
       PangoRectangle extents;
       cairo_rectangle_t rect;
       double x, y, r;
@@ -736,16 +838,75 @@ draw_caption (cairo_t                    *cr,
     }
 }
 
+static double
+distance_to_segment (double px,
+                     double py,
+                     double ax,
+                     double ay,
+                     double bx,
+                     double by)
+{
+  double dx = bx - ax, dy = by - ay;
+  double len2 = dx * dx + dy * dy;
+  double t = len2 > 0 ? CLAMP (((px - ax) * dx + (py - ay) * dy) / len2, 0.0, 1.0) : 0.0;
+
+  return hypot (px - (ax + t * dx), py - (ay + t * dy));
+}
+
+/* The shown relation whose curve passes within @tolerance screen units of
+ * (x, y), or -1; from the same geometry the drawing uses. */
+int
+entente_render_hit_relation (const EntenteRenderOptions *o,
+                             double                      x,
+                             double                      y,
+                             double                      tolerance)
+{
+  int best = -1;
+  double best_distance = tolerance;
+
+  g_return_val_if_fail (o != NULL && o->layout != NULL && o->viewport != NULL, -1);
+
+  for (guint i = 0; i < entente_story_get_n_relations (o->story); i++)
+    {
+      const EntenteRelation *r = entente_story_get_relation (o->story, i);
+      double px, py;
+      Curve c;
+
+      if (relation_opacity (o, i) < 0.5 || r->from == r->to)
+        continue;
+
+      edge_curve (o, r, i, &c);
+      px = c.ax;
+      py = c.ay;
+      for (int step = 1; step <= 16; step++)
+        {
+          double t = step / 16.0, u = 1 - t;
+          double qx = u * u * u * c.ax + 3 * u * u * t * c.c1x + 3 * u * t * t * c.c2x + t * t * t * c.bx;
+          double qy = u * u * u * c.ay + 3 * u * u * t * c.c1y + 3 * u * t * t * c.c2y + t * t * t * c.by;
+          double d = distance_to_segment (x, y, px, py, qx, qy);
+
+          if (d < best_distance)
+            {
+              best_distance = d;
+              best = (int) i;
+            }
+          px = qx;
+          py = qy;
+        }
+    }
+
+  return best;
+}
+
 void
 entente_render (cairo_t                    *cr,
                 const EntenteRenderOptions *o)
 {
   Palette pal;
-  g_autofree guint8 *neighbours = NULL;
+  Focus focus;
   g_autoptr(PangoLayout) text = NULL;
   g_autoptr(PangoFontDescription) font = NULL;
   g_autoptr(GArray) edge_labels = NULL;
-  int focus;
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (o != NULL && ENTENTE_IS_STORY (o->story) && o->layout && o->viewport);
@@ -759,32 +920,17 @@ entente_render (cairo_t                    *cr,
       cairo_paint (cr);
     }
 
-  neighbours = g_new0 (guint8, MAX (1, o->layout->n_nodes));
-  focus = o->selected_entity >= 0 ? o->selected_entity : o->hovered_entity;
-  if (focus >= 0 && (guint) focus < o->layout->n_nodes)
-    {
-      neighbours[focus] = TRUE;
-      for (guint i = 0; i < entente_story_get_n_relations (o->story); i++)
-        {
-          const EntenteRelation *r = entente_story_get_relation (o->story, i);
-
-          if (relation_presence (o, i) == ENTENTE_PRESENCE_NOT_BEGUN)
-            continue;
-          if (r->from == (guint) focus)
-            neighbours[r->to] = TRUE;
-          if (r->to == (guint) focus)
-            neighbours[r->from] = TRUE;
-        }
-    }
+  compute_focus (o, &focus);
 
   text = pango_cairo_create_layout (cr);
   font = pango_font_description_from_string (LABEL_FONT);
   pango_layout_set_font_description (text, font);
 
   edge_labels = g_array_new (FALSE, FALSE, sizeof (EdgeLabel));
-  draw_edges (cr, o, &pal, edge_labels);
-  draw_nodes (cr, o, &pal, neighbours);
-  draw_labels (cr, o, &pal, neighbours, edge_labels, text);
+  draw_edges (cr, o, &pal, &focus, edge_labels);
+  draw_nodes (cr, o, &pal, &focus);
+  draw_labels (cr, o, &pal, &focus, edge_labels, text);
+  focus_clear (&focus);
 
   if (o->show_legend)
     {

@@ -30,8 +30,14 @@ typedef struct
   const EntenteLayout   *layout;
   const EntenteViewport *viewport;
   const EntenteTimeView *time_view;        /* NULL: everything shown, nothing ended */
-  int                    selected_entity;  /* -1 for none */
-  int                    hovered_entity;   /* -1 for none */
+  int                    selected_entity;   /* -1 for none */
+  int                    hovered_entity;    /* -1 for none */
+  int                    selected_relation; /* -1 for none */
+  const guint8          *highlighted;       /* entities a quote is about, or NULL */
+  const float           *entity_fade;       /* 0–1 per entity while fading in or out; NULL: by time view */
+  const float           *relation_fade;
+  const guint8          *new_entities;      /* new since the previous event, or NULL */
+  const guint8          *new_relations;
   gboolean               dark;
   gboolean               paint_background;
   gboolean               show_legend;
@@ -44,6 +50,10 @@ void          entente_render              (cairo_t                    *cr,
                                            const EntenteRenderOptions *options);
 EntenteColor  entente_kind_color          (EntenteEntityKind           kind,
                                            gboolean                    dark);
+int           entente_render_hit_relation (const EntenteRenderOptions *options,
+                                           double                      x,
+                                           double                      y,
+                                           double                      tolerance);
 void          entente_render_kind_shape   (cairo_t                    *cr,
                                            EntenteEntityKind           kind,
                                            double                      x,
