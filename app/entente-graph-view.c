@@ -629,24 +629,15 @@ static void
 recompute_time_view (EntenteGraphView *self)
 {
   guint n_entities, n_relations;
-  g_autofree guint8 *shown_before = NULL;
-  g_autofree guint8 *relations_before = NULL;
+  EntenteTimeView before;
+  guint32 previous_day = 0;
+  gboolean has_previous;
 
   if (self->story == NULL)
     return;
 
   n_entities = entente_story_get_n_entities (self->story);
   n_relations = entente_story_get_n_relations (self->story);
-
-  if (self->time_view.n_entities == n_entities && self->entity_fade != NULL)
-    {
-      shown_before = g_new0 (guint8, MAX (1, n_entities));
-      relations_before = g_new0 (guint8, MAX (1, n_relations));
-      for (guint i = 0; i < n_entities; i++)
-        shown_before[i] = entente_time_view_shows_entity (&self->time_view, i);
-      for (guint i = 0; i < n_relations; i++)
-        relations_before[i] = entente_time_view_shows_relation (&self->time_view, i);
-    }
 
   entente_time_view_compute (&self->time_view, self->story, self->day, self->time_mode);
 
@@ -659,16 +650,27 @@ recompute_time_view (EntenteGraphView *self)
       step_fades (self, 1.0);
     }
 
-  /* Marked as new: what the date move brought in. */
+  /* Marked as new: what came in since the event before the current one.
+   * The whole story ("all" mode) has nothing new to mark. */
+  entente_time_view_init (&before);
+  has_previous = self->time_mode == ENTENTE_TIME_MODE_AS_OF && self->time_view.n_events > 0 &&
+                 entente_time_previous_event_day (self->story,
+                                                  entente_date_first_day (&entente_story_get_event (self->story, self->time_view.first_event)->date),
+                                                  &previous_day);
+  if (has_previous)
+    entente_time_view_compute (&before, self->story, previous_day, ENTENTE_TIME_MODE_AS_OF);
+
   self->n_new_entities = 0;
   for (guint i = 0; i < n_entities; i++)
     {
-      self->new_entities[i] = shown_before && !shown_before[i] && entente_time_view_shows_entity (&self->time_view, i);
+      self->new_entities[i] = has_previous && !entente_time_view_shows_entity (&before, i) &&
+                              entente_time_view_shows_entity (&self->time_view, i);
       self->n_new_entities += self->new_entities[i];
     }
   for (guint i = 0; i < n_relations; i++)
-    self->new_relations[i] = relations_before && !relations_before[i] &&
+    self->new_relations[i] = has_previous && !entente_time_view_shows_relation (&before, i) &&
                              entente_time_view_shows_relation (&self->time_view, i);
+  entente_time_view_clear (&before);
 
   if (!animations_enabled (self))
     step_fades (self, 1.0);

@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "story/entente-story.h"
+#include "story/entente-time-filter.h"
 
 G_BEGIN_DECLS
 
@@ -21,6 +22,13 @@ guint32     entente_timeline_get_day    (EntenteTimeline *self);
 void        entente_timeline_set_day    (EntenteTimeline *self,
                                          guint32          day);
 const char *entente_timeline_get_label  (EntenteTimeline *self);
+const char *entente_timeline_get_event_title (EntenteTimeline *self);
 GtkRange   *entente_timeline_get_range  (EntenteTimeline *self);
+EntenteTimeMode entente_timeline_get_mode (EntenteTimeline *self);
+void        entente_timeline_set_mode   (EntenteTimeline *self,
+                                         EntenteTimeMode  mode);
+gboolean    entente_timeline_get_playing (EntenteTimeline *self);
+void        entente_timeline_set_playing (EntenteTimeline *self,
+                                          gboolean         playing);
 
 G_END_DECLS

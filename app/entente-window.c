@@ -619,6 +619,25 @@ entente_window_close_request (GtkWindow *window)
 }
 
 static void
+on_timeline_mode_changed (EntenteTimeline *timeline,
+                          GParamSpec      *pspec,
+                          EntenteWindow   *self)
+{
+  entente_graph_view_set_time_mode (self->graph_view, entente_timeline_get_mode (timeline));
+  entente_entity_list_set_time_view (self->entity_list, entente_graph_view_get_time_view (self->graph_view));
+}
+
+static void
+play_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  EntenteWindow *self = ENTENTE_WINDOW (widget);
+
+  entente_timeline_set_playing (self->timeline, !entente_timeline_get_playing (self->timeline));
+}
+
+static void
 entente_window_dispose (GObject *object)
 {
   EntenteWindow *self = (EntenteWindow *) object;
@@ -710,6 +729,7 @@ entente_window_class_init (EntenteWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_close_error_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_timeline_day_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_graph_revision_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_timeline_mode_changed);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
@@ -717,12 +737,14 @@ entente_window_class_init (EntenteWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.select-entity", "s", select_entity_action);
   gtk_widget_class_install_action (widget_class, "win.select-relation", "s", select_relation_action);
   gtk_widget_class_install_action (widget_class, "win.show-quote", "s", show_quote_action);
+  gtk_widget_class_install_action (widget_class, "win.play", NULL, play_action);
   gtk_widget_class_install_action (widget_class, "win.clear-selection", NULL, clear_selection_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, graph_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, graph_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, graph_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.clear-selection", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, GDK_CONTROL_MASK, "win.play", NULL);
   add_zoom_bindings (widget_class, "win.zoom-in", zoom_in_keys, G_N_ELEMENTS (zoom_in_keys));
   add_zoom_bindings (widget_class, "win.zoom-out", zoom_out_keys, G_N_ELEMENTS (zoom_out_keys));
   add_zoom_bindings (widget_class, "win.zoom-fit", zoom_fit_keys, G_N_ELEMENTS (zoom_fit_keys));

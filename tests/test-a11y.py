@@ -5,6 +5,7 @@ and reads the story panel. Run under Xvfb and a D-Bus session.
 
 usage: test-a11y.py ENTENTE_BINARY LANGUAGE"""
 import datetime
+import json
 import os
 import shutil
 import subprocess
@@ -95,6 +96,28 @@ try:
         count_after = int(graph.description.split()[0]) if moved else count_before
         check("fewer entities in 2016 than in 2023", count_after < count_before, f"{count_after} vs {count_before}")
 
+        # Right and Left go from event to event. Focus comes from a real
+        # click (GTK 4.8 has no AT-SPI grabFocus); the event dates come from
+        # the story file, independently of Entente's code.
+        from dogtail import rawinput
+        story_path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data",
+                                  "microsoft-openai.entente.json")
+        with open(story_path, encoding="utf-8") as f:
+            event_days = sorted({julian((e["date"] + "-01-01")[:10]) for e in json.load(f)["events"]})
+        x, y = slider.position
+        width, height = slider.size
+        rawinput.click(x + width // 2, y + height // 2)
+        time.sleep(0.5)
+        start = int(slider.value)
+        expected_next = next(d for d in event_days if d > start)
+        rawinput.pressKey("Right")
+        stepped = wait_for(lambda: int(slider.value) == expected_next)
+        check("Right moves the timeline to the next event", stepped is not None, f"{slider.value} != {expected_next}")
+        expected_previous = max(d for d in event_days if d < int(slider.value))
+        rawinput.pressKey("Left")
+        back = wait_for(lambda: int(slider.value) == expected_previous)
+        check("Left moves it to the previous event", back is not None, f"{slider.value} != {expected_previous}")
+
     tab = frame.child(name=WORDS["entities"], roleName="page tab", retry=False)
     tab.doActionNamed("click")
     altman = wait_for(lambda: frame.child(name=WORDS["altman"], roleName="push button", retry=False))
@@ -119,6 +142,10 @@ try:
     two = wait_for(lambda: len([c for c in app.children if c.roleName == "frame"]) == 2)
     check("a second story file opens a second window", two is not None)
     check("…in the same process", len([a for a in tree.root.applications() if a.name == "entente"]) == 1)
+except BaseException as error:  # report, then let it end the test
+    import traceback
+    traceback.print_exc()
+    check("no exception in the test script", False, repr(error))
 finally:
     app_process.terminate()
     app_process.wait(timeout=10)

@@ -183,6 +183,28 @@ test_undated_entities_appear_with_the_story (void)
 }
 
 static void
+test_event_stepping (void)
+{
+  g_autoptr(EntenteStory) story = bundled ();
+  guint32 day;
+
+  g_assert_true (entente_time_next_event_day (story, day_of ("2016"), &day));
+  g_assert_cmpuint (day, ==, day_of ("2018-02"));
+  g_assert_true (entente_time_next_event_day (story, day_of ("2018-02"), &day));
+  g_assert_cmpuint (day, ==, day_of ("2019-07"));
+  /* The three January 2023 events share a first day: one step. */
+  g_assert_true (entente_time_next_event_day (story, day_of ("2022-11"), &day));
+  g_assert_cmpuint (day, ==, day_of ("2023-01"));
+  g_assert_true (entente_time_next_event_day (story, day_of ("2023-01"), &day));
+  g_assert_cmpuint (day, ==, day_of ("2023-01-23"));
+  g_assert_false (entente_time_next_event_day (story, day_of ("2023-01-23"), &day));
+
+  g_assert_true (entente_time_previous_event_day (story, day_of ("2019-07"), &day));
+  g_assert_cmpuint (day, ==, day_of ("2018-02"));
+  g_assert_false (entente_time_previous_event_day (story, day_of ("2007"), &day));
+}
+
+static void
 test_date_range (void)
 {
   g_autoptr(EntenteStory) story = bundled ();
@@ -204,6 +226,7 @@ main (int   argc,
   g_test_add_func ("/story/time-filter/events-of-the-day", test_events_of_the_day);
   g_test_add_func ("/story/time-filter/snap-and-label", test_snap_and_label);
   g_test_add_func ("/story/time-filter/undated-entities-appear-with-the-story", test_undated_entities_appear_with_the_story);
+  g_test_add_func ("/story/time-filter/event-stepping", test_event_stepping);
   g_test_add_func ("/story/time-filter/date-range", test_date_range);
 
   return g_test_run ();

@@ -178,6 +178,76 @@ test_timeline_changes_graph (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+replay_moved_on (gpointer data)
+{
+  EntenteTimeline *timeline = data;
+  return entente_timeline_get_day (timeline) > day_of ("2007-01-01") &&
+         entente_timeline_get_day (timeline) < day_of ("2023-01-23");
+}
+
+static gboolean
+replay_reached_2015 (gpointer data)
+{
+  return entente_timeline_get_day (data) >= day_of ("2015");
+}
+
+static void
+test_replay (void)
+{
+  EntenteWindow *window = ui_test_open_window ();
+  EntenteTimeline *timeline = entente_window_get_timeline (window);
+  EntenteGraphView *graph = entente_window_get_graph_view (window);
+
+  /* From the end, Play starts over at the first event… */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.play", NULL);
+  g_assert_true (entente_timeline_get_playing (timeline));
+  g_assert_cmpuint (entente_timeline_get_day (timeline), ==, day_of ("2007"));
+  g_assert_cmpstr (entente_timeline_get_event_title (timeline), ==, "Apple launches the iPhone");
+
+  /* …then moves on by itself, event after event, with the frame clock. */
+  ui_test_wait_until (replay_reached_2015, timeline);
+  ui_test_wait_until (replay_moved_on, timeline);
+  g_assert_cmpuint (entente_graph_view_get_day (graph), ==, entente_timeline_get_day (timeline));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.play", NULL);
+  g_assert_false (entente_timeline_get_playing (timeline));
+
+  /* On an event, what it brought in is marked as new. */
+  entente_timeline_set_day (timeline, day_of ("2022-11"));
+  ui_test_settle ();
+  g_assert_cmpuint (entente_graph_view_get_n_new_entities (graph), >=, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_whole_story_mode (void)
+{
+  EntenteWindow *window = ui_test_open_window ();
+  EntenteTimeline *timeline = entente_window_get_timeline (window);
+  EntenteGraphView *graph = entente_window_get_graph_view (window);
+  EntenteStory *story = entente_window_get_story (window);
+  guint as_of;
+
+  entente_timeline_set_day (timeline, day_of ("2016"));
+  ui_test_settle ();
+  as_of = entente_graph_view_get_time_view (graph)->n_shown_entities;
+  g_assert_cmpuint (as_of, <, entente_story_get_n_entities (story));
+
+  entente_timeline_set_mode (timeline, ENTENTE_TIME_MODE_ALL);
+  ui_test_settle ();
+  g_assert_cmpuint (entente_graph_view_get_time_view (graph)->n_shown_entities, ==, entente_story_get_n_entities (story));
+  g_assert_cmpuint (entente_entity_list_get_n_shown (entente_window_get_entity_list (window)), ==,
+                    entente_story_get_n_entities (story));
+
+  entente_timeline_set_mode (timeline, ENTENTE_TIME_MODE_AS_OF);
+  ui_test_settle ();
+  g_assert_cmpuint (entente_graph_view_get_time_view (graph)->n_shown_entities, ==, as_of);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_keyboard_zoom (void)
 {
@@ -458,6 +528,8 @@ main (int   argc,
   g_test_add_func ("/ui/relation-card", test_relation_card);
   g_test_add_func ("/ui/show-quote", test_show_quote);
   g_test_add_func ("/ui/timeline-changes-graph", test_timeline_changes_graph);
+  g_test_add_func ("/ui/replay", test_replay);
+  g_test_add_func ("/ui/whole-story-mode", test_whole_story_mode);
   g_test_add_func ("/ui/keyboard-zoom", test_keyboard_zoom);
   g_test_add_func ("/ui/bad-file-keeps-story", test_bad_file_keeps_story);
   g_test_add_func ("/ui/export-current-view", test_export_current_view);

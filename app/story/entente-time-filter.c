@@ -217,6 +217,47 @@ entente_time_snap_to_event (EntenteStory *story,
   return best;
 }
 
+/* The first day of the next event strictly after @day; FALSE after the last. */
+gboolean
+entente_time_next_event_day (EntenteStory *story,
+                             guint32       day,
+                             guint32      *next)
+{
+  for (guint i = 0; i < entente_story_get_n_events (story); i++)
+    {
+      guint32 first = entente_date_first_day (&entente_story_get_event (story, i)->date);
+
+      /* Events are sorted by first day. */
+      if (first > day)
+        {
+          *next = first;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* The first day of the latest event strictly before @day. */
+gboolean
+entente_time_previous_event_day (EntenteStory *story,
+                                 guint32       day,
+                                 guint32      *previous)
+{
+  for (guint i = entente_story_get_n_events (story); i > 0; i--)
+    {
+      guint32 first = entente_date_first_day (&entente_story_get_event (story, i - 1)->date);
+
+      if (first < day)
+        {
+          *previous = first;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 /* The label for a slider position: on an event, that event's date at the
  * precision the story gives ("2015", "July 2019"); elsewhere the month, since
  * a day the story never named would be a made-up precision. */

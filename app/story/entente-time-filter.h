@@ -51,6 +51,12 @@ gboolean         entente_time_view_shows_relation (const EntenteTimeView *view,
 guint32          entente_time_snap_to_event   (EntenteStory      *story,
                                                guint32            day,
                                                guint32            tolerance);
+gboolean         entente_time_next_event_day  (EntenteStory      *story,
+                                               guint32            day,
+                                               guint32           *next);
+gboolean         entente_time_previous_event_day (EntenteStory   *story,
+                                                  guint32         day,
+                                                  guint32        *previous);
 char            *entente_time_label           (EntenteStory      *story,
                                                guint32            day);
 
