@@ -96,3 +96,14 @@ fuzz: fuzz-deps build-fuzz/build.ninja
 	./build-fuzz/tests/fuzz/fuzz-loader -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 \
 	  -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix=build-fuzz/ \
 	  build-fuzz/corpus tests/bad data
+
+# The README's and metainfo's screenshots, rendered from the running window.
+SHOT := ENTENTE_LOCALEDIR=$(CURDIR)/$(BUILD)/po GSETTINGS_SCHEMA_DIR=$(CURDIR)/$(BUILD)/data GSETTINGS_BACKEND=memory \
+	GDK_BACKEND=x11 GSK_RENDERER=cairo LANG=C.UTF-8 $(XVFB) ./$(BUILD)/tests/entente-screenshot
+
+.PHONY: screenshots
+screenshots: test-deps build
+	LANGUAGE=en $(SHOT) data/screenshots/entity-selected.png select-entity=openai
+	LANGUAGE=en $(SHOT) data/screenshots/relation-selected.png select-relation=invest-2019
+	LANGUAGE=en $(SHOT) data/screenshots/quote-selected.png show-quote=nadella-davos
+	LANGUAGE=fr $(SHOT) data/screenshots/replay-fr.png play=9.5

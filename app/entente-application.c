@@ -48,6 +48,18 @@ entente_application_open (GApplication  *application,
     }
 }
 
+/* The app's CSS, for every window of the display. */
+void
+entente_style_load (void)
+{
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (css, "/io/github/entente/Entente/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
 static void
 entente_application_startup (GApplication *application)
 {
@@ -55,14 +67,9 @@ entente_application_startup (GApplication *application)
   static const char *open_accels[] = { "<Control>o", NULL };
   static const char *export_accels[] = { "<Control>e", NULL };
   static const char *panel_accels[] = { "F9", NULL };
-  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
 
   G_APPLICATION_CLASS (entente_application_parent_class)->startup (application);
-
-  gtk_css_provider_load_from_resource (css, "/io/github/entente/Entente/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (css),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  entente_style_load ();
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.open", open_accels);

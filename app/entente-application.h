@@ -13,5 +13,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (EntenteApplication, entente_application, ENTENTE, APPLICATION, GtkApplication)
 
 EntenteApplication *entente_application_new (void);
+void                entente_style_load      (void);
 
 G_END_DECLS

@@ -42,6 +42,7 @@ struct _EntenteGraphView
   guint8          *new_entities;
   guint8          *new_relations;
   guint            n_new_entities;
+  gboolean         show_new;
 
   int              selected_entity;
   int              selected_relation;
@@ -108,8 +109,8 @@ fill_render_options (EntenteGraphView     *self,
   options->hovered_entity = self->hovered_entity;
   options->entity_fade = self->entity_fade;
   options->relation_fade = self->relation_fade;
-  options->new_entities = self->new_entities;
-  options->new_relations = self->new_relations;
+  options->new_entities = self->show_new ? self->new_entities : NULL;
+  options->new_relations = self->show_new ? self->new_relations : NULL;
   options->dark = is_dark (self);
 }
 
@@ -830,6 +831,17 @@ entente_graph_view_set_time_mode (EntenteGraphView *self,
 
   self->time_mode = mode;
   recompute_time_view (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Marks what each event brings in; meant for a replay. */
+void
+entente_graph_view_set_show_new (EntenteGraphView *self,
+                                 gboolean          show_new)
+{
+  g_return_if_fail (ENTENTE_IS_GRAPH_VIEW (self));
+
+  self->show_new = show_new;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "entente-panel-cards.h"
@@ -107,15 +109,21 @@ entity_name (EntenteStory *story,
   return entente_text_get (&entente_story_get_entity (story, entity)->name);
 }
 
-/* Relation kinds are the story's own identifiers ("co-founder"): shown as
- * words, "Co-founder". */
+/* Relation kinds are the story's own identifiers ("co-founder", "spoke-at",
+ * "ceo"): shown as words, "Co-founder", "Spoke at", and a short single word
+ * as the acronym it most likely is, "CEO". */
 static char *
 humanize_kind (const char *kind)
 {
-  g_autofree char *spaced = g_strdelimit (g_strdup (kind), "_", ' ');
-  g_autofree char *first = g_utf8_substring (spaced, 0, 1);
-  g_autofree char *upper = g_utf8_strup (first, -1);
+  g_autofree char *spaced = g_strdelimit (g_strdup (kind), "-_", ' ');
+  g_autofree char *first = NULL;
+  g_autofree char *upper = NULL;
 
+  if (strlen (spaced) <= 3 && strchr (spaced, ' ') == NULL)
+    return g_utf8_strup (spaced, -1);
+
+  first = g_utf8_substring (spaced, 0, 1);
+  upper = g_utf8_strup (first, -1);
   return g_strconcat (upper, g_utf8_offset_to_pointer (spaced, 1), NULL);
 }
 

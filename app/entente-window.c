@@ -628,6 +628,14 @@ on_timeline_mode_changed (EntenteTimeline *timeline,
 }
 
 static void
+on_timeline_playing_changed (EntenteTimeline *timeline,
+                             GParamSpec      *pspec,
+                             EntenteWindow   *self)
+{
+  entente_graph_view_set_show_new (self->graph_view, entente_timeline_get_playing (timeline));
+}
+
+static void
 play_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -730,6 +738,7 @@ entente_window_class_init (EntenteWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_timeline_day_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_graph_revision_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_timeline_mode_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_timeline_playing_changed);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);

@@ -636,7 +636,8 @@ draw_edge_labels (cairo_t                    *cr,
       pango_layout_get_pixel_extents (text, &ink, &extents);
       rect = (cairo_rectangle_t) { label->x - ink.width / 2.0, label->y - extents.height / 2.0,
                                    ink.width, extents.height };
-      if (!inside_view (o->viewport, &rect) || overlaps_any (placed, &rect))
+      if ((int) label->relation != o->selected_relation &&
+          (!inside_view (o->viewport, &rect) || overlaps_any (placed, &rect)))
         continue;
       g_array_append_val (placed, rect);
       draw_text_with_halo (cr, text, rect.x - ink.x, rect.y,
