@@ -8,11 +8,13 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 
 #include "entente-graph-view.h"
 #include "graph/entente-export.h"
+#include "graph/entente-layout-runner.h"
 #include "graph/entente-renderer.h"
 #include "graph/entente-viewport.h"
 
@@ -26,7 +28,10 @@ struct _EntenteGraphView
   GtkWidget        parent_instance;
 
   EntenteStory    *story;
-  EntenteLayout   *layout;
+  EntenteLayout   *layout;       /* what is drawn: the runner's latest */
+  EntenteLayoutRunner *runner;
+  guint            layout_tick;
+  gboolean         layout_settled;
   EntenteTimeView  time_view;
   EntenteTimeMode  time_mode;
   EntenteViewport  viewport;
@@ -73,6 +78,7 @@ enum {
   PROP_DAY,
   PROP_SELECTED_ENTITY,
   PROP_REVISION,
+  PROP_LAYOUT_SETTLED,
   N_PROPS
 };
 
@@ -206,6 +212,65 @@ entity_at (EntenteGraphView *self,
   return entente_layout_hit (self->layout, self->time_view.entities, wx, wy, 4.0 / self->viewport.zoom);
 }
 
+static gboolean
+layout_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *frame_clock,
+                gpointer       user_data)
+{
+  EntenteGraphView *self = ENTENTE_GRAPH_VIEW (widget);
+  gboolean finished = FALSE;
+
+  if (entente_layout_runner_fetch (self->runner, self->layout, &finished))
+    {
+      if (self->auto_fit && gtk_widget_get_width (widget) > 0)
+        fit_viewport (self);
+      gtk_widget_queue_draw (widget);
+    }
+
+  if (!finished)
+    return G_SOURCE_CONTINUE;
+
+  self->layout_tick = 0;
+  if (!self->layout_settled)
+    {
+      self->layout_settled = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYOUT_SETTLED]);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* Follows the worker once a frame until the layout settles. */
+static void
+start_layout_tick (EntenteGraphView *self)
+{
+  if (self->layout_settled)
+    {
+      self->layout_settled = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYOUT_SETTLED]);
+    }
+  if (self->layout_tick == 0 && self->runner != NULL)
+    self->layout_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), layout_tick_cb, NULL, NULL);
+}
+
+/* Double-click a node: it is no longer pinned, and finds its place again. */
+static void
+on_pressed (GtkGestureClick  *gesture,
+            int               n_press,
+            double            x,
+            double            y,
+            EntenteGraphView *self)
+{
+  int entity;
+
+  if (n_press != 2 || (entity = entity_at (self, x, y)) < 0 || !self->layout->pinned[entity])
+    return;
+
+  entente_layout_unpin (self->layout, entity);
+  entente_layout_runner_unpin (self->runner, entity);
+  start_layout_tick (self);
+  note_reader_change (self);
+}
+
 static void
 on_drag_begin (GtkGestureDrag   *gesture,
                double            x,
@@ -236,9 +301,14 @@ on_drag_update (GtkGestureDrag   *gesture,
 
   self->drag_moved = TRUE;
   if (self->dragged_entity >= 0)
-    entente_layout_move_node (self->layout, self->dragged_entity,
-                              self->drag_node_x + dx / self->viewport.zoom,
-                              self->drag_node_y + dy / self->viewport.zoom);
+    {
+      double x = self->drag_node_x + dx / self->viewport.zoom;
+      double y = self->drag_node_y + dy / self->viewport.zoom;
+
+      entente_layout_move_node (self->layout, self->dragged_entity, x, y);
+      entente_layout_runner_pin (self->runner, self->dragged_entity, x, y);
+      start_layout_tick (self);
+    }
   else
     {
       self->viewport.center_x = self->drag_viewport.center_x;
@@ -373,6 +443,10 @@ entente_graph_view_dispose (GObject *object)
   if (self->fade_tick)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fade_tick);
   self->fade_tick = 0;
+  if (self->layout_tick)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->layout_tick);
+  self->layout_tick = 0;
+  g_clear_pointer (&self->runner, entente_layout_runner_free);
 
   g_clear_object (&self->story);
 
@@ -416,6 +490,9 @@ entente_graph_view_get_property (GObject    *object,
       break;
     case PROP_REVISION:
       g_value_set_uint (value, self->revision);
+      break;
+    case PROP_LAYOUT_SETTLED:
+      g_value_set_boolean (value, self->layout_settled);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -500,6 +577,10 @@ entente_graph_view_class_init (EntenteGraphViewClass *klass)
     g_param_spec_uint ("revision", NULL, NULL,
                        0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LAYOUT_SETTLED] =
+    g_param_spec_boolean ("layout-settled", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "graph.zoom-in", NULL, zoom_in_action);
@@ -535,6 +616,13 @@ entente_graph_view_init (EntenteGraphView *self)
   g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
   g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+    g_signal_connect (click, "pressed", G_CALLBACK (on_pressed), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  }
 
   zoom = gtk_gesture_zoom_new ();
   g_signal_connect (zoom, "begin", G_CALLBACK (on_zoom_begin), self);
@@ -694,6 +782,10 @@ entente_graph_view_set_story (EntenteGraphView *self,
   if (!g_set_object (&self->story, story))
     return;
 
+  if (self->layout_tick)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->layout_tick);
+  self->layout_tick = 0;
+  g_clear_pointer (&self->runner, entente_layout_runner_free);
   g_clear_pointer (&self->layout, entente_layout_free);
   g_clear_pointer (&self->entity_fade, g_free);
   g_clear_pointer (&self->relation_fade, g_free);
@@ -710,8 +802,11 @@ entente_graph_view_set_story (EntenteGraphView *self,
     {
       guint32 last_day = 0;
 
+      /* Drawn from the start, settling on the worker's thread. */
       self->layout = entente_layout_new (story, ENTENTE_LAYOUT_DEFAULT_SEED);
-      entente_layout_run (self->layout);
+      self->runner = entente_layout_runner_new (story, ENTENTE_LAYOUT_DEFAULT_SEED, self->layout);
+      self->layout_settled = TRUE;
+      start_layout_tick (self);
       entente_story_get_date_range (story, NULL, &last_day);
       self->day = last_day;
     }
@@ -897,6 +992,29 @@ entente_graph_view_get_zoom (EntenteGraphView *self)
   return self->viewport.zoom;
 }
 
+gboolean
+entente_graph_view_get_layout_settled (EntenteGraphView *self)
+{
+  g_return_val_if_fail (ENTENTE_IS_GRAPH_VIEW (self), FALSE);
+  return self->layout_settled;
+}
+
+/* "Re-arrange": every pin let go, the layout run again from the start. */
+void
+entente_graph_view_rearrange (EntenteGraphView *self)
+{
+  g_return_if_fail (ENTENTE_IS_GRAPH_VIEW (self));
+
+  if (self->runner == NULL)
+    return;
+
+  memset (self->layout->pinned, 0, self->layout->n_nodes);
+  entente_layout_runner_restart (self->runner);
+  self->auto_fit = TRUE;
+  start_layout_tick (self);
+  note_reader_change (self);
+}
+
 guint
 entente_graph_view_get_revision (EntenteGraphView *self)
 {
@@ -943,8 +1061,13 @@ entente_graph_view_apply_arrangement (EntenteGraphView         *self,
       int entity = entente_story_find_entity (self->story, pin->entity_id);
 
       if (entity >= 0)
-        entente_layout_move_node (self->layout, entity, pin->x, pin->y);
+        {
+          entente_layout_move_node (self->layout, entity, pin->x, pin->y);
+          entente_layout_runner_pin (self->runner, entity, pin->x, pin->y);
+        }
     }
+  if (arrangement->pins->len > 0)
+    start_layout_tick (self);
 
   if (arrangement->has_view)
     {

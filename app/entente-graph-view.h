@@ -46,6 +46,8 @@ void                   entente_graph_view_zoom                (EntenteGraphView 
 void                   entente_graph_view_fit                 (EntenteGraphView *self);
 double                 entente_graph_view_get_zoom            (EntenteGraphView *self);
 guint                  entente_graph_view_get_revision        (EntenteGraphView *self);
+gboolean               entente_graph_view_get_layout_settled  (EntenteGraphView *self);
+void                   entente_graph_view_rearrange           (EntenteGraphView *self);
 void                   entente_graph_view_fill_arrangement    (EntenteGraphView   *self,
                                                                EntenteArrangement *arrangement);
 void                   entente_graph_view_apply_arrangement   (EntenteGraphView         *self,

@@ -628,6 +628,14 @@ on_timeline_mode_changed (EntenteTimeline *timeline,
 }
 
 static void
+rearrange_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  entente_graph_view_rearrange (ENTENTE_WINDOW (widget)->graph_view);
+}
+
+static void
 on_timeline_playing_changed (EntenteTimeline *timeline,
                              GParamSpec      *pspec,
                              EntenteWindow   *self)
@@ -747,6 +755,7 @@ entente_window_class_init (EntenteWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.select-relation", "s", select_relation_action);
   gtk_widget_class_install_action (widget_class, "win.show-quote", "s", show_quote_action);
   gtk_widget_class_install_action (widget_class, "win.play", NULL, play_action);
+  gtk_widget_class_install_action (widget_class, "win.rearrange", NULL, rearrange_action);
   gtk_widget_class_install_action (widget_class, "win.clear-selection", NULL, clear_selection_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, graph_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, graph_action);

@@ -33,9 +33,10 @@ ui_test_wait_until (gboolean (*condition) (gpointer),
 }
 
 static gboolean
-is_mapped (gpointer data)
+is_mapped_and_settled (gpointer data)
 {
-  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
+  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0 &&
+         entente_graph_view_get_layout_settled (data);
 }
 
 /* Arrangements are saved under XDG_DATA_HOME: never the tester's own. */
@@ -79,7 +80,9 @@ ui_test_reopen_window (void)
 
   g_assert_true (entente_window_load_bundled (window));
   gtk_window_present (GTK_WINDOW (window));
-  ui_test_wait_until (is_mapped, entente_window_get_graph_view (window));
+  /* The layout settles on a worker thread: wait for it, so that positions
+   * and fitted zooms are final. */
+  ui_test_wait_until (is_mapped_and_settled, entente_window_get_graph_view (window));
   ui_test_settle ();
   return window;
 }

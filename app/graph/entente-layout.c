@@ -1,7 +1,11 @@
 /* entente-layout.c
  *
- * A Fruchterman–Reingold layout with a cooling schedule: deterministic for a
- * story and a seed, since the only randomness is the seeded start.
+ * A force layout in the manner of d3-force: many-body repulsion by
+ * Barnes–Hut (θ = 0.9), springs along relations, a weak pull to the centre,
+ * velocity decay, and an alpha that cools to a stop. The only randomness is
+ * the seeded order of the starting spiral, so a story and a seed always give
+ * the same picture; the force loop is split over two threads on big graphs,
+ * each node's force depending only on the previous positions.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,13 +14,17 @@
 #include <math.h>
 
 #include "entente-layout.h"
+#include "entente-quadtree.h"
 
+#define THETA            0.9
+#define CHARGE          -900.0
+#define GRAVITY          0.04
+#define VELOCITY_DECAY   0.4
+#define ALPHA_MIN        0.001
 #define N_ITERATIONS     300
-#define GRAVITY          0.06
-#define REPULSION        0.25
-#define MIN_TEMPERATURE  0.5
 #define BEND_SPACING     34.0
 #define LABEL_CLEARANCE  26.0
+#define THREAD_THRESHOLD 2000
 
 static guint64
 pair_key (guint a,
@@ -79,8 +87,8 @@ entente_layout_new (EntenteStory *story,
   EntenteLayout *layout;
   g_autoptr(GRand) rand = NULL;
   g_autofree guint *degree = NULL;
+  g_autofree guint *order = NULL;
   guint n;
-  double spread;
 
   g_return_val_if_fail (ENTENTE_IS_STORY (story), NULL);
 
@@ -90,9 +98,12 @@ entente_layout_new (EntenteStory *story,
   layout->seed = seed;
   layout->x = g_new0 (double, MAX (1, n));
   layout->y = g_new0 (double, MAX (1, n));
+  layout->vx = g_new0 (double, MAX (1, n));
+  layout->vy = g_new0 (double, MAX (1, n));
   layout->radius = g_new0 (double, MAX (1, n));
-  layout->mass = g_new0 (double, MAX (1, n));
+  layout->charge = g_new0 (double, MAX (1, n));
   layout->pinned = g_new0 (guint8, MAX (1, n));
+  layout->tree = entente_quadtree_new ();
 
   build_springs_and_bends (layout, story);
 
@@ -103,17 +114,46 @@ entente_layout_new (EntenteStory *story,
       degree[layout->spring_b[i]]++;
     }
 
-  rand = g_rand_new_with_seed (seed);
-  spread = ENTENTE_LAYOUT_EDGE_LENGTH * sqrt (MAX (1, n));
-  for (guint i = 0; i < n; i++)
+  /* As d3-force: a spring is as strong as the less connected end allows,
+   * and moves that end more. */
+  layout->spring_strength = g_new0 (double, MAX (1, layout->n_springs));
+  layout->spring_bias = g_new0 (double, MAX (1, layout->n_springs));
+  for (guint i = 0; i < layout->n_springs; i++)
     {
-      layout->x[i] = g_rand_double_range (rand, -spread / 2, spread / 2);
-      layout->y[i] = g_rand_double_range (rand, -spread / 2, spread / 2);
-      layout->radius[i] = MIN (36.0, 16.0 + 5.0 * sqrt (degree[i]));
-      layout->mass[i] = 1.0 + degree[i];
+      double da = degree[layout->spring_a[i]], db = degree[layout->spring_b[i]];
+
+      layout->spring_strength[i] = 1.0 / MIN (da, db);
+      layout->spring_bias[i] = da / (da + db);
     }
 
-  layout->temperature = spread / 4;
+  for (guint i = 0; i < n; i++)
+    {
+      layout->radius[i] = MIN (36.0, 16.0 + 5.0 * sqrt (degree[i]));
+      layout->charge[i] = CHARGE * sqrt (1.0 + degree[i]);
+    }
+
+  /* Start on a phyllotaxis spiral, in an order shuffled by the seed. */
+  order = g_new (guint, MAX (1, n));
+  for (guint i = 0; i < n; i++)
+    order[i] = i;
+  rand = g_rand_new_with_seed (seed);
+  for (guint i = n; i > 1; i--)
+    {
+      guint j = g_rand_int_range (rand, 0, (gint32) i);
+      guint swap = order[i - 1];
+      order[i - 1] = order[j];
+      order[j] = swap;
+    }
+  for (guint k = 0; k < n; k++)
+    {
+      double r = ENTENTE_LAYOUT_EDGE_LENGTH * 0.5 * sqrt (0.5 + k);
+      double angle = k * G_PI * (3 - sqrt (5));
+
+      layout->x[order[k]] = r * cos (angle);
+      layout->y[order[k]] = r * sin (angle);
+    }
+
+  layout->alpha = 1.0;
   return layout;
 }
 
@@ -125,120 +165,121 @@ entente_layout_free (EntenteLayout *layout)
 
   g_free (layout->x);
   g_free (layout->y);
+  g_free (layout->vx);
+  g_free (layout->vy);
   g_free (layout->radius);
-  g_free (layout->mass);
+  g_free (layout->charge);
   g_free (layout->pinned);
   g_free (layout->spring_a);
   g_free (layout->spring_b);
+  g_free (layout->spring_strength);
+  g_free (layout->spring_bias);
   g_free (layout->relation_bend);
+  entente_quadtree_free (layout->tree);
   g_free (layout);
 }
 
-/* Pushes overlapping nodes apart, leaving room for the label below each. */
+typedef struct
+{
+  EntenteLayout *layout;
+  guint          first;
+  guint          last;
+} ChargeSlice;
+
+static gpointer
+apply_charge (gpointer data)
+{
+  ChargeSlice *slice = data;
+  EntenteLayout *layout = slice->layout;
+
+  for (guint i = slice->first; i < slice->last; i++)
+    {
+      double fx, fy;
+
+      entente_quadtree_force (layout->tree, i, layout->x, layout->y, layout->charge, THETA, &fx, &fy);
+      layout->vx[i] += fx * layout->alpha;
+      layout->vy[i] += fy * layout->alpha;
+    }
+
+  return NULL;
+}
+
+/* Pushes overlapping nodes apart, leaving room for the label below each.
+ * A grid of cells as wide as the largest reach keeps it linear. */
 static void
 separate (EntenteLayout *layout)
 {
-  for (guint i = 0; i < layout->n_nodes; i++)
-    for (guint j = i + 1; j < layout->n_nodes; j++)
-      {
-        double dx = layout->x[j] - layout->x[i];
-        double dy = layout->y[j] - layout->y[i];
-        double d = sqrt (dx * dx + dy * dy);
-        double min_d = layout->radius[i] + layout->radius[j] + LABEL_CLEARANCE;
-        double push, wi, wj;
-
-        if (d >= min_d)
-          continue;
-        if (d < 1e-6)
-          {
-            dx = 1.0;
-            dy = 0.0;
-            d = 1.0;
-          }
-        push = (min_d - d) / d;
-        wi = layout->pinned[i] ? 0.0 : (layout->pinned[j] ? 1.0 : 0.5);
-        wj = layout->pinned[j] ? 0.0 : 1.0 - wi;
-        layout->x[i] -= dx * push * wi;
-        layout->y[i] -= dy * push * wi;
-        layout->x[j] += dx * push * wj;
-        layout->y[j] += dy * push * wj;
-      }
-}
-
-/* One iteration; returns FALSE once the layout has cooled down and settled. */
-gboolean
-entente_layout_step (EntenteLayout *layout)
-{
-  const double k = ENTENTE_LAYOUT_EDGE_LENGTH;
   guint n = layout->n_nodes;
-  g_autofree double *dx = NULL;
-  g_autofree double *dy = NULL;
+  double reach = 0, x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+  g_autofree int *head = NULL;
+  g_autofree int *next = NULL;
+  guint columns, rows;
 
-  if (layout->temperature < MIN_TEMPERATURE || n == 0)
-    return FALSE;
-
-  dx = g_new0 (double, n);
-  dy = g_new0 (double, n);
+  if (n < 2)
+    return;
 
   for (guint i = 0; i < n; i++)
-    for (guint j = i + 1; j < n; j++)
-      {
-        double ddx = layout->x[i] - layout->x[j];
-        double ddy = layout->y[i] - layout->y[j];
-        double d2 = MAX (ddx * ddx + ddy * ddy, 1.0);
-        double f = REPULSION * k * k * layout->mass[i] * layout->mass[j] / d2;
-
-        dx[i] += ddx * f;
-        dy[i] += ddy * f;
-        dx[j] -= ddx * f;
-        dy[j] -= ddy * f;
-      }
-
-  for (guint s = 0; s < layout->n_springs; s++)
     {
-      guint a = layout->spring_a[s], b = layout->spring_b[s];
-      double ddx = layout->x[a] - layout->x[b];
-      double ddy = layout->y[a] - layout->y[b];
-      double d = MAX (sqrt (ddx * ddx + ddy * ddy), 1.0);
-      double f = d / k;
+      reach = MAX (reach, 2 * layout->radius[i] + LABEL_CLEARANCE);
+      x0 = MIN (x0, layout->x[i]);
+      y0 = MIN (y0, layout->y[i]);
+      x1 = MAX (x1, layout->x[i]);
+      y1 = MAX (y1, layout->y[i]);
+    }
 
-      dx[a] -= ddx * f;
-      dy[a] -= ddy * f;
-      dx[b] += ddx * f;
-      dy[b] += ddy * f;
+  columns = (guint) CLAMP ((x1 - x0) / reach + 1, 1, 4096);
+  rows = (guint) CLAMP ((y1 - y0) / reach + 1, 1, 4096);
+  head = g_new (int, columns * rows);
+  next = g_new (int, n);
+  for (guint c = 0; c < columns * rows; c++)
+    head[c] = -1;
+  for (guint i = 0; i < n; i++)
+    {
+      guint cx = MIN (columns - 1, (guint) ((layout->x[i] - x0) / reach));
+      guint cy = MIN (rows - 1, (guint) ((layout->y[i] - y0) / reach));
+      next[i] = head[cy * columns + cx];
+      head[cy * columns + cx] = (int) i;
     }
 
   for (guint i = 0; i < n; i++)
     {
-      double len;
+      guint cx = MIN (columns - 1, (guint) ((layout->x[i] - x0) / reach));
+      guint cy = MIN (rows - 1, (guint) ((layout->y[i] - y0) / reach));
 
-      if (layout->pinned[i])
-        continue;
+      for (guint gy = cy > 0 ? cy - 1 : 0; gy <= MIN (rows - 1, cy + 1); gy++)
+        for (guint gx = cx > 0 ? cx - 1 : 0; gx <= MIN (columns - 1, cx + 1); gx++)
+          for (int j = head[gy * columns + gx]; j >= 0; j = next[j])
+            {
+              double dx, dy, d, min_d, push, wi, wj;
 
-      dx[i] -= layout->x[i] * GRAVITY;
-      dy[i] -= layout->y[i] * GRAVITY;
-      len = sqrt (dx[i] * dx[i] + dy[i] * dy[i]);
-      if (len > layout->temperature)
-        {
-          dx[i] *= layout->temperature / len;
-          dy[i] *= layout->temperature / len;
-        }
-      layout->x[i] += dx[i];
-      layout->y[i] += dy[i];
+              if ((guint) j <= i)
+                continue;
+              dx = layout->x[j] - layout->x[i];
+              dy = layout->y[j] - layout->y[i];
+              d = sqrt (dx * dx + dy * dy);
+              min_d = layout->radius[i] + layout->radius[j] + LABEL_CLEARANCE;
+              if (d >= min_d)
+                continue;
+              if (d < 1e-6)
+                {
+                  dx = 1.0 + (i % 7) * 0.1;
+                  dy = 0.5 - (j % 5) * 0.2;
+                  d = sqrt (dx * dx + dy * dy);
+                }
+              push = (min_d - d) / d;
+              wi = layout->pinned[i] ? 0.0 : (layout->pinned[j] ? 1.0 : 0.5);
+              wj = layout->pinned[j] ? 0.0 : 1.0 - wi;
+              layout->x[i] -= dx * push * wi;
+              layout->y[i] -= dy * push * wi;
+              layout->x[j] += dx * push * wj;
+              layout->y[j] += dy * push * wj;
+            }
     }
-
-  layout->temperature *= pow (MIN_TEMPERATURE / (ENTENTE_LAYOUT_EDGE_LENGTH * sqrt (MAX (1, n)) / 4),
-                              1.0 / N_ITERATIONS);
-
-  if (layout->temperature < MIN_TEMPERATURE)
-    for (guint pass = 0; pass < 20; pass++)
-      separate (layout);
-
-  return layout->temperature >= MIN_TEMPERATURE;
 }
 
 /* Screens are wider than tall: turn the settled layout so that its longest
- * axis runs left to right, around its centre of mass. */
+ * axis runs left to right, around its centre of mass. Not once the reader
+ * has pinned something: nothing moves under their hand. */
 static void
 align_principal_axis (EntenteLayout *layout)
 {
@@ -277,6 +318,94 @@ align_principal_axis (EntenteLayout *layout)
     }
 }
 
+static void
+settle (EntenteLayout *layout)
+{
+  for (guint pass = 0; pass < 20; pass++)
+    separate (layout);
+  align_principal_axis (layout);
+  layout->settled = TRUE;
+}
+
+/* One iteration; returns FALSE once the layout has cooled down and settled. */
+gboolean
+entente_layout_step (EntenteLayout *layout)
+{
+  static const double alpha_decay = 0.022763; /* 1 - ALPHA_MIN^(1/300) */
+  guint n = layout->n_nodes;
+
+  g_return_val_if_fail (layout != NULL, FALSE);
+
+  if (layout->settled || n == 0)
+    return FALSE;
+
+  if (layout->alpha < ALPHA_MIN)
+    {
+      settle (layout);
+      return FALSE;
+    }
+
+  /* Many-body repulsion. */
+  entente_quadtree_build (layout->tree, layout->x, layout->y, layout->charge, n);
+  if (n >= THREAD_THRESHOLD)
+    {
+      ChargeSlice first = { layout, 0, n / 2 }, second = { layout, n / 2, n };
+      GThread *helper = g_thread_new ("entente-layout", apply_charge, &second);
+
+      apply_charge (&first);
+      g_thread_join (helper);
+    }
+  else
+    {
+      ChargeSlice all = { layout, 0, n };
+      apply_charge (&all);
+    }
+
+  /* Springs along relations. */
+  for (guint s = 0; s < layout->n_springs; s++)
+    {
+      guint a = layout->spring_a[s], b = layout->spring_b[s];
+      double dx = layout->x[b] + layout->vx[b] - layout->x[a] - layout->vx[a];
+      double dy = layout->y[b] + layout->vy[b] - layout->y[a] - layout->vy[a];
+      double l = sqrt (dx * dx + dy * dy);
+      double bias = layout->spring_bias[s];
+
+      if (l < 1e-6)
+        {
+          dx = 1e-3 * ((s % 3) - 1.0 + 0.5);
+          dy = 1e-3;
+          l = sqrt (dx * dx + dy * dy);
+        }
+      l = (l - ENTENTE_LAYOUT_EDGE_LENGTH) / l * layout->alpha * layout->spring_strength[s];
+      dx *= l;
+      dy *= l;
+      layout->vx[b] -= dx * bias;
+      layout->vy[b] -= dy * bias;
+      layout->vx[a] += dx * (1 - bias);
+      layout->vy[a] += dy * (1 - bias);
+    }
+
+  /* A weak pull to the centre keeps separate pieces together; then move. */
+  for (guint i = 0; i < n; i++)
+    {
+      if (layout->pinned[i])
+        {
+          layout->vx[i] = layout->vy[i] = 0;
+          continue;
+        }
+      layout->vx[i] -= layout->x[i] * GRAVITY * layout->alpha;
+      layout->vy[i] -= layout->y[i] * GRAVITY * layout->alpha;
+      layout->vx[i] *= 1 - VELOCITY_DECAY;
+      layout->vy[i] *= 1 - VELOCITY_DECAY;
+      layout->x[i] += layout->vx[i];
+      layout->y[i] += layout->vy[i];
+    }
+
+  layout->alpha += (0 - layout->alpha) * alpha_decay;
+  layout->iterations++;
+  return TRUE;
+}
+
 void
 entente_layout_run (EntenteLayout *layout)
 {
@@ -284,7 +413,25 @@ entente_layout_run (EntenteLayout *layout)
 
   while (entente_layout_step (layout))
     ;
-  align_principal_axis (layout);
+}
+
+/* Warms the layout up again (after unpinning, or "Re-arrange"). */
+void
+entente_layout_reheat (EntenteLayout *layout)
+{
+  g_return_if_fail (layout != NULL);
+
+  layout->alpha = MAX (layout->alpha, 0.3);
+  layout->settled = FALSE;
+}
+
+void
+entente_layout_unpin (EntenteLayout *layout,
+                      guint          node)
+{
+  g_return_if_fail (node < layout->n_nodes);
+
+  layout->pinned[node] = FALSE;
 }
 
 void
@@ -350,5 +497,6 @@ entente_layout_move_node (EntenteLayout *layout,
 
   layout->x[node] = x;
   layout->y[node] = y;
+  layout->vx[node] = layout->vy[node] = 0;
   layout->pinned[node] = TRUE;
 }

@@ -14,13 +14,17 @@ typedef struct
   double  *x;
   double  *y;
   double  *radius;
-  double  *mass;   /* 1 + degree: hubs push harder, so their leaves spread out */
+  double  *vx;
+  double  *vy;
+  double  *charge;   /* many-body strength, negative: hubs push harder, so their leaves spread out */
   guint8  *pinned;
 
   /* One spring per linked pair, however many relations it carries. */
   guint    n_springs;
   guint   *spring_a;
   guint   *spring_b;
+  double  *spring_strength;
+  double  *spring_bias;
 
   /* Per relation: how far its curve bows from the straight line, so that
    * parallel relations between one pair stay apart. */
@@ -28,17 +32,24 @@ typedef struct
   double  *relation_bend;
 
   guint32  seed;
-  double   temperature;
+  double   alpha;      /* the "temperature", cooling from 1 to ALPHA_MIN */
+  guint    iterations;
+  gboolean settled;    /* overlaps removed and axis turned: final */
+
+  gpointer tree;       /* EntenteQuadtree, reused across iterations */
 } EntenteLayout;
 
 #define ENTENTE_LAYOUT_DEFAULT_SEED 42
-#define ENTENTE_LAYOUT_EDGE_LENGTH  150.0
+#define ENTENTE_LAYOUT_EDGE_LENGTH  110.0
 
 EntenteLayout *entente_layout_new         (EntenteStory        *story,
                                            guint32              seed);
 void           entente_layout_free        (EntenteLayout       *layout);
 gboolean       entente_layout_step        (EntenteLayout       *layout);
 void           entente_layout_run         (EntenteLayout       *layout);
+void           entente_layout_reheat      (EntenteLayout       *layout);
+void           entente_layout_unpin       (EntenteLayout       *layout,
+                                           guint                node);
 void           entente_layout_get_bounds  (const EntenteLayout *layout,
                                            double              *x0,
                                            double              *y0,
