@@ -173,9 +173,12 @@ export (const char  *output,
                                ENTENTE_RENDER_CAPTION_INSET,
                                ENTENTE_RENDER_LABEL_OVERHANG, 16);
 
-  date_label = entente_time_label (story, day);
   /* Translators: the caption under the story title in exported images. */
-  caption = g_strdup_printf (_("As of %s"), date_label);
+  if (entente_story_get_date_range (story, NULL, NULL))
+    {
+      date_label = entente_time_label (story, day);
+      caption = g_strdup_printf (_("As of %s"), date_label);
+    }
 
   entente_render_options_init (&options);
   options.story = story;

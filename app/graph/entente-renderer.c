@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
 
+#include "entente-raster.h"
 #include "entente-renderer.h"
 
 #define ARROW_LENGTH    10.0
@@ -267,6 +268,14 @@ typedef struct
   double ux, uy;   /* direction at the end */
 } Curve;
 
+/* Nodes stay big enough to see and click, except on a whole big graph
+ * seen from afar, where they would merge into one blot. */
+static double
+min_node_radius (const EntenteRenderOptions *o)
+{
+  return o->viewport->zoom >= 0.15 ? MIN_NODE_RADIUS : 3.0;
+}
+
 static void
 edge_curve (const EntenteRenderOptions *o,
             const EntenteRelation      *r,
@@ -278,8 +287,8 @@ edge_curve (const EntenteRenderOptions *o,
 
   entente_viewport_world_to_screen (o->viewport, layout->x[r->from], layout->y[r->from], &x1, &y1);
   entente_viewport_world_to_screen (o->viewport, layout->x[r->to], layout->y[r->to], &x2, &y2);
-  ra = MAX (layout->radius[r->from] * o->viewport->zoom, MIN_NODE_RADIUS);
-  rb = MAX (layout->radius[r->to] * o->viewport->zoom, MIN_NODE_RADIUS);
+  ra = MAX (layout->radius[r->from] * o->viewport->zoom, min_node_radius (o));
+  rb = MAX (layout->radius[r->to] * o->viewport->zoom, min_node_radius (o));
   bend = layout->relation_bend[index] * MAX (o->viewport->zoom, 0.4);
 
   len = MAX (hypot (x2 - x1, y2 - y1), 1e-6);
@@ -351,6 +360,170 @@ typedef struct
   double x, y; /* the curve's midpoint */
 } EdgeLabel;
 
+#define MIN_ARROW_LENGTH 24.0
+#define MAX_CURVE_SEGMENTS 16
+
+static gboolean
+is_plain_edge (const EntenteRenderOptions *o,
+               const Focus                *focus,
+               guint                       i)
+{
+  const EntenteRelation *r = entente_story_get_relation (o->story, i);
+
+  return relation_opacity (o, i) >= 1.0 && !focus->relations[i] && r->from != r->to &&
+         relation_presence (o, i) != ENTENTE_PRESENCE_ENDED &&
+         (o->new_relations == NULL || !o->new_relations[i]);
+}
+
+static gboolean
+edge_on_screen (const EntenteRenderOptions *o,
+                const Curve                *c)
+{
+  double x0 = MIN (MIN (c->ax, c->bx), MIN (c->c1x, c->c2x));
+  double x1 = MAX (MAX (c->ax, c->bx), MAX (c->c1x, c->c2x));
+  double y0 = MIN (MIN (c->ay, c->by), MIN (c->c1y, c->c2y));
+  double y1 = MAX (MAX (c->ay, c->by), MAX (c->c1y, c->c2y));
+
+  return x1 >= 0 && y1 >= 0 && x0 <= o->viewport->width && y0 <= o->viewport->height;
+}
+
+static void
+add_arrowhead (cairo_t     *cr,
+               const Curve *c)
+{
+  cairo_move_to (cr, c->bx, c->by);
+  cairo_line_to (cr, c->bx - c->ux * ARROW_LENGTH - c->uy * ARROW_WIDTH,
+                 c->by - c->uy * ARROW_LENGTH + c->ux * ARROW_WIDTH);
+  cairo_line_to (cr, c->bx - c->ux * ARROW_LENGTH + c->uy * ARROW_WIDTH,
+                 c->by - c->uy * ARROW_LENGTH - c->ux * ARROW_WIDTH);
+  cairo_close_path (cr);
+}
+
+static void
+flatten_curve (const Curve *c,
+               double       end_x,
+               double       end_y,
+               double      *points,
+               guint        n_segments)
+{
+  for (guint k = 0; k <= n_segments; k++)
+    {
+      double t = (double) k / n_segments, u = 1 - t;
+
+      points[2 * k] = u * u * u * c->ax + 3 * u * u * t * c->c1x + 3 * u * t * t * c->c2x + t * t * t * end_x;
+      points[2 * k + 1] = u * u * u * c->ay + 3 * u * u * t * c->c1y + 3 * u * t * t * c->c2y + t * t * t * end_y;
+    }
+}
+
+static void
+raster_edge (EntenteRaster      *raster,
+             const Curve        *c,
+             gboolean            straight,
+             double              width,
+             EntenteRasterColor  color,
+             const double       *dashes,
+             gboolean            arrow)
+{
+  double end_x = c->bx - c->ux * ARROW_LENGTH * 0.8, end_y = c->by - c->uy * ARROW_LENGTH * 0.8;
+
+  if (straight)
+    entente_raster_line (raster, c->ax, c->ay, end_x, end_y, width, color, dashes, 0);
+  else
+    {
+      double points[2 * (MAX_CURVE_SEGMENTS + 1)];
+      double along = 0;
+      guint n = (guint) CLAMP (hypot (c->bx - c->ax, c->by - c->ay) / 12, 4, MAX_CURVE_SEGMENTS);
+
+      flatten_curve (c, end_x, end_y, points, n);
+      for (guint k = 0; k < n; k++)
+        {
+          entente_raster_line (raster, points[2 * k], points[2 * k + 1], points[2 * k + 2], points[2 * k + 3],
+                               width, color, dashes, along);
+          along += hypot (points[2 * k + 2] - points[2 * k], points[2 * k + 3] - points[2 * k + 1]);
+        }
+    }
+
+  if (arrow)
+    {
+      double tip[6] = {
+        c->bx, c->by,
+        c->bx - c->ux * ARROW_LENGTH - c->uy * ARROW_WIDTH, c->by - c->uy * ARROW_LENGTH + c->ux * ARROW_WIDTH,
+        c->bx - c->ux * ARROW_LENGTH + c->uy * ARROW_WIDTH, c->by - c->uy * ARROW_LENGTH - c->ux * ARROW_WIDTH,
+      };
+      entente_raster_triangle (raster, tip, color);
+    }
+}
+
+/* Plain edges — fully shown, not in focus, not new, not ended — are most
+ * of a big graph: drawn by status and dimming, into pixels directly when
+ * the target is an image, with Cairo strokes otherwise (SVG, PDF). */
+static void
+draw_plain_edges (cairo_t                    *cr,
+                  const EntenteRenderOptions *o,
+                  const Palette              *pal,
+                  const Focus                *focus)
+{
+  static const double dashes[] = { 7.0, 5.0 };
+  guint n = entente_story_get_n_relations (o->story);
+  double width = 1.5 * CLAMP (o->viewport->zoom, 0.5, 1.5);
+  EntenteRaster raster;
+  gboolean fast = entente_raster_begin (&raster, cr);
+
+  for (int reported = 0; reported <= 1; reported++)
+    for (int dimmed = 0; dimmed <= 1; dimmed++)
+      {
+        const EntenteColor *color = reported ? &pal->reported : &pal->edge;
+        double alpha = dimmed ? DIMMED_ALPHA : 0.9;
+        EntenteRasterColor raster_color = entente_raster_color (color->r, color->g, color->b, alpha);
+
+        if (dimmed != focus->active)
+          continue;
+
+        set_color (cr, color, alpha);
+        cairo_set_line_width (cr, width);
+
+        for (guint i = 0; i < n; i++)
+          {
+            const EntenteRelation *r = entente_story_get_relation (o->story, i);
+            gboolean straight, arrow;
+            Curve c;
+
+            if ((r->status == ENTENTE_STATUS_REPORTED) != reported || !is_plain_edge (o, focus, i))
+              continue;
+
+            edge_curve (o, r, i, &c);
+            if (!edge_on_screen (o, &c))
+              continue;
+
+            /* Far out, a bow of less than a pixel is a straight line, and
+             * arrowheads show only where there is room to see one. */
+            straight = fabs (o->layout->relation_bend[i] * o->viewport->zoom) < 1.0;
+            arrow = hypot (c.bx - c.ax, c.by - c.ay) >= MIN_ARROW_LENGTH && o->viewport->zoom >= 0.15;
+
+            if (fast)
+              {
+                raster_edge (&raster, &c, straight, width, raster_color, reported ? dashes : NULL, arrow);
+                continue;
+              }
+
+            cairo_set_dash (cr, reported ? dashes : NULL, reported ? G_N_ELEMENTS (dashes) : 0, 0);
+            cairo_move_to (cr, c.ax, c.ay);
+            cairo_curve_to (cr, c.c1x, c.c1y, c.c2x, c.c2y,
+                            c.bx - c.ux * ARROW_LENGTH * 0.8, c.by - c.uy * ARROW_LENGTH * 0.8);
+            cairo_stroke (cr);
+            cairo_set_dash (cr, NULL, 0, 0);
+            if (arrow)
+              {
+                add_arrowhead (cr, &c);
+                cairo_fill (cr);
+              }
+          }
+      }
+
+  if (fast)
+    entente_raster_end (&raster);
+}
+
 static void
 draw_edges (cairo_t                    *cr,
             const EntenteRenderOptions *o,
@@ -364,6 +537,11 @@ draw_edges (cairo_t                    *cr,
 
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
 
+  /* Plain edges — fully shown, not in focus, not new, not ended — go in
+   * batches by status and dimming: one stroke per few hundred edges
+   * rather than one per edge, which is what keeps big graphs fast. */
+  draw_plain_edges (cr, o, pal, focus);
+
   for (guint i = 0; i < n; i++)
     {
       const EntenteRelation *r = entente_story_get_relation (o->story, i);
@@ -374,7 +552,7 @@ draw_edges (cairo_t                    *cr,
       double alpha = 0.9;
       Curve c;
 
-      if (opacity < 0.01)
+      if (opacity < 0.01 || is_plain_edge (o, focus, i))
         continue;
 
       if (focus->active && !touches_focus)
@@ -461,7 +639,7 @@ node_screen_geometry (const EntenteRenderOptions *o,
                       double                     *r)
 {
   entente_viewport_world_to_screen (o->viewport, o->layout->x[i], o->layout->y[i], x, y);
-  *r = MAX (o->layout->radius[i] * o->viewport->zoom, MIN_NODE_RADIUS);
+  *r = MAX (o->layout->radius[i] * o->viewport->zoom, min_node_radius (o));
 }
 
 static gboolean
@@ -475,6 +653,63 @@ node_on_screen (const EntenteRenderOptions *o,
            y + r + 30 < 0 || y - r > o->viewport->height);
 }
 
+static gboolean
+is_plain_node (const EntenteRenderOptions *o,
+               const Focus                *focus,
+               guint                       i)
+{
+  return entity_opacity (o, i) >= 1.0 && entity_presence (o, i) != ENTENTE_PRESENCE_ENDED &&
+         (int) i != o->selected_entity && (int) i != o->hovered_entity &&
+         (o->highlighted == NULL || !o->highlighted[i]) &&
+         (o->new_entities == NULL || !o->new_entities[i]) && !o->layout->pinned[i];
+}
+
+/* Plain nodes, the bulk of a big graph: straight into pixels when the
+ * target is an image, as Cairo paths otherwise. */
+static void
+draw_plain_nodes (cairo_t                    *cr,
+                  const EntenteRenderOptions *o,
+                  const Palette              *pal,
+                  const Focus                *focus)
+{
+  const EntenteLayout *layout = o->layout;
+  EntenteRaster raster;
+  gboolean fast = entente_raster_begin (&raster, cr);
+
+  for (guint i = 0; i < layout->n_nodes; i++)
+    {
+      EntenteEntityKind kind = entente_story_get_entity (o->story, i)->kind;
+      EntenteColor fill = entente_kind_color (kind, o->dark);
+      double alpha = in_focus (focus, i) ? 1.0 : DIMMED_ALPHA;
+      double x, y, r;
+
+      if (!is_plain_node (o, focus, i))
+        continue;
+      node_screen_geometry (o, i, &x, &y, &r);
+      if (!node_on_screen (o, x, y, r))
+        continue;
+
+      if (fast)
+        {
+          entente_raster_shape (&raster, kind, x, y, r,
+                                entente_raster_color (fill.r, fill.g, fill.b, alpha),
+                                entente_raster_color (pal->background.r, pal->background.g, pal->background.b, alpha),
+                                r >= 5.0 ? 2.0 : 0.0);
+          continue;
+        }
+
+      entente_render_kind_shape (cr, kind, x, y, r);
+      set_color (cr, &fill, alpha);
+      cairo_fill_preserve (cr);
+      set_color (cr, &pal->background, alpha);
+      cairo_set_line_width (cr, 2.0);
+      cairo_stroke (cr);
+    }
+
+  if (fast)
+    entente_raster_end (&raster);
+}
+
 static void
 draw_nodes (cairo_t                    *cr,
             const EntenteRenderOptions *o,
@@ -482,6 +717,8 @@ draw_nodes (cairo_t                    *cr,
             const Focus                *focus)
 {
   const EntenteLayout *layout = o->layout;
+
+  draw_plain_nodes (cr, o, pal, focus);
 
   for (guint i = 0; i < layout->n_nodes; i++)
     {
@@ -492,7 +729,7 @@ draw_nodes (cairo_t                    *cr,
       double alpha = (in_focus (focus, i) ? 1.0 : DIMMED_ALPHA) * opacity;
       double x, y, r;
 
-      if (opacity < 0.01)
+      if (opacity < 0.01 || is_plain_node (o, focus, i))
         continue;
 
       node_screen_geometry (o, i, &x, &y, &r);

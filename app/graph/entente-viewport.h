@@ -19,7 +19,7 @@ typedef struct
   double height;
 } EntenteViewport;
 
-#define ENTENTE_VIEWPORT_MIN_ZOOM 0.05
+#define ENTENTE_VIEWPORT_MIN_ZOOM 0.001
 #define ENTENTE_VIEWPORT_MAX_ZOOM 8.0
 
 void entente_viewport_init            (EntenteViewport       *vp,

@@ -1,0 +1,253 @@
+/* entente-bench.c — speed and memory figures, printed one a line
+ *
+ * usage: entente-bench [--sizes 1000,10000,…] [--dump N FILE] [--frames N]
+ *
+ * Graphs are Barabási–Albert (m = 2) with a fixed seed, written as story
+ * JSON and loaded through the real loader. Figures are medians where a step
+ * is repeated; machines here are shared, so compare ratios, not absolutes.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <sys/resource.h>
+
+#include "graph/entente-layout.h"
+#include "graph/entente-renderer.h"
+#include "story/entente-story-loader.h"
+#include "story/entente-time-filter.h"
+
+#define WIDTH   1920
+#define HEIGHT  1080
+#define SEED    7
+
+static const char * const kinds[] = { "person", "company", "product", "organization" };
+
+/* Preferential attachment: each new node links to two distinct earlier
+ * nodes drawn in proportion to their degree (the endpoint list trick). */
+static GString *
+bench_make_story (guint n)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (SEED);
+  g_autoptr(GArray) endpoints = g_array_new (FALSE, FALSE, sizeof (guint));
+  GString *json = g_string_new ("{\"entente\": 1, \"id\": \"ba\", \"title\": \"Barabási–Albert\", "
+                                "\"summary\": \"Benchmark graph\", \"language\": \"en\", \"sources\": [],\n"
+                                "\"entities\": [\n");
+  guint relation = 0;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (json, "%s{\"id\": \"n%u\", \"kind\": \"%s\", \"name\": \"Node %u\"}",
+                            i ? ",\n" : "", i, kinds[i % 4], i);
+  g_string_append (json, "],\n\"relations\": [\n");
+
+  for (guint i = 1; i < n; i++)
+    {
+      guint targets[2] = { 0, 0 };
+      guint m = MIN (i, 2);
+
+      for (guint k = 0; k < m; k++)
+        {
+          guint t;
+          do
+            t = endpoints->len ? g_array_index (endpoints, guint, g_rand_int_range (rand, 0, endpoints->len))
+                               : 0;
+          while (k == 1 && t == targets[0] && i > 1);
+          targets[k] = t;
+        }
+
+      for (guint k = 0; k < m; k++)
+        {
+          g_string_append_printf (json, "%s{\"id\": \"r%u\", \"from\": \"n%u\", \"to\": \"n%u\", "
+                                  "\"kind\": \"link\", \"label\": \"links\", \"status\": \"confirmed\"}",
+                                  relation ? ",\n" : "", relation, i, targets[k]);
+          relation++;
+          g_array_append_val (endpoints, i);
+          g_array_append_val (endpoints, targets[k]);
+        }
+    }
+
+  g_string_append (json, "],\n\"quotes\": [], \"events\": []}\n");
+  return json;
+}
+
+static double
+now_ms (void)
+{
+  return g_get_monotonic_time () / 1000.0;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return x < y ? -1 : x > y;
+}
+
+static double
+median (GArray *values)
+{
+  g_array_sort (values, compare_doubles);
+  return values->len ? g_array_index (values, double, values->len / 2) : NAN;
+}
+
+static double
+peak_rss_mb (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_maxrss / 1024.0;
+}
+
+static void
+bench_size (guint n,
+            guint frames)
+{
+  g_autoptr(GString) json = bench_make_story (n);
+  g_autoptr(GBytes) bytes = g_bytes_new (json->str, json->len);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EntenteStory) story = NULL;
+  g_autoptr(EntenteLayout) layout = NULL;
+  g_autoptr(GArray) iterations = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) full = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) pan = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) zoom = g_array_new (FALSE, FALSE, sizeof (double));
+  EntenteViewport viewport;
+  EntenteTimeView view;
+  EntenteRenderOptions options;
+  cairo_surface_t *layer;
+  double start, settle_start, x0, y0, x1, y1;
+
+  start = now_ms ();
+  story = entente_story_load_from_bytes (bytes, "bench.entente.json", &error);
+  g_assert_no_error (error);
+  printf ("N=%u load_validate_ms %.1f (%.1f MiB of JSON)\n", n, now_ms () - start, json->len / 1048576.0);
+
+  settle_start = now_ms ();
+  layout = entente_layout_new (story, ENTENTE_LAYOUT_DEFAULT_SEED);
+  for (;;)
+    {
+      double t = now_ms ();
+      gboolean more = entente_layout_step (layout);
+
+      if (!more)
+        break;
+      g_array_append_val (iterations, ((double) { now_ms () - t }));
+    }
+  printf ("N=%u layout_ms_per_iteration %.2f (median of %u)\n", n, median (iterations), iterations->len);
+  printf ("N=%u layout_settle_ms %.0f\n", n, now_ms () - settle_start);
+
+  entente_viewport_init (&viewport, WIDTH, HEIGHT);
+  entente_layout_get_bounds (layout, &x0, &y0, &x1, &y1);
+  entente_viewport_fit (&viewport, x0, y0, x1, y1, 20);
+  entente_time_view_init (&view);
+  entente_time_view_compute (&view, story, 0, ENTENTE_TIME_MODE_ALL);
+  entente_render_options_init (&options);
+  options.story = story;
+  options.layout = layout;
+  options.viewport = &viewport;
+  options.time_view = &view;
+  options.paint_background = TRUE;
+
+  /* A full redraw: every edge stroked, labels placed. */
+  layer = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  for (guint f = 0; f < MAX (3, frames / 4); f++)
+    {
+      cairo_t *cr = cairo_create (layer);
+      double t = now_ms ();
+
+      entente_render (cr, &options);
+      cairo_surface_flush (layer);
+      g_array_append_val (full, ((double) { now_ms () - t }));
+      cairo_destroy (cr);
+    }
+  printf ("N=%u render_full_frame_ms %.1f (median, %dx%d)\n", n, median (full), WIDTH, HEIGHT);
+
+  /* Panning and zooming reuse the cached layer, as the widget does, and
+   * redraw it once the gesture ends. */
+  {
+    cairo_surface_t *frame = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+
+    for (guint f = 0; f < frames; f++)
+      {
+        cairo_t *cr = cairo_create (frame);
+        double t = now_ms ();
+
+        cairo_set_source_rgb (cr, 0.98, 0.98, 0.98);
+        cairo_paint (cr);
+        cairo_set_source_surface (cr, layer, -(double) f * 3, (double) f * 2);
+        cairo_paint (cr);
+        cairo_surface_flush (frame);
+        g_array_append_val (pan, ((double) { now_ms () - t }));
+        cairo_destroy (cr);
+
+        cr = cairo_create (frame);
+        t = now_ms ();
+        cairo_set_source_rgb (cr, 0.98, 0.98, 0.98);
+        cairo_paint (cr);
+        cairo_translate (cr, WIDTH / 2.0, HEIGHT / 2.0);
+        cairo_scale (cr, 1 + f * 0.01, 1 + f * 0.01);
+        cairo_translate (cr, -WIDTH / 2.0, -HEIGHT / 2.0);
+        cairo_set_source_surface (cr, layer, 0, 0);
+        cairo_paint (cr);
+        cairo_surface_flush (frame);
+        g_array_append_val (zoom, ((double) { now_ms () - t }));
+        cairo_destroy (cr);
+      }
+    cairo_surface_destroy (frame);
+  }
+  printf ("N=%u frame_pan_ms %.2f (median of %u)\n", n, median (pan), frames);
+  printf ("N=%u frame_zoom_ms %.2f (median of %u)\n", n, median (zoom), frames);
+
+  cairo_surface_destroy (layer);
+  entente_time_view_clear (&view);
+  printf ("N=%u peak_rss_mb %.0f\n", n, peak_rss_mb ());
+  fflush (stdout);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *sizes = g_strdup ("1000,10000");
+  g_autofree char *dump = NULL;
+  int frames = 40;
+  int dump_n = 0;
+  GOptionEntry entries[] = {
+    { "sizes", 0, 0, G_OPTION_ARG_STRING, &sizes, "Graph sizes, comma-separated", "N,…" },
+    { "frames", 0, 0, G_OPTION_ARG_INT, &frames, "Frames measured for panning and zooming", "N" },
+    { "dump", 0, 0, G_OPTION_ARG_FILENAME, &dump, "Write the graph of --dump-size nodes as a story and exit", "FILE" },
+    { "dump-size", 0, 0, G_OPTION_ARG_INT, &dump_n, "Size of the graph to --dump", "N" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) list = NULL;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+
+  if (dump)
+    {
+      g_autoptr(GString) json = bench_make_story (MAX (dump_n, 2));
+      if (!g_file_set_contents (dump, json->str, (gssize) json->len, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      return 0;
+    }
+
+  list = g_strsplit (sizes, ",", -1);
+  for (guint i = 0; list[i]; i++)
+    bench_size ((guint) g_ascii_strtoull (list[i], NULL, 10), (guint) frames);
+
+  return 0;
+}
