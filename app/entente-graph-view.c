@@ -22,6 +22,8 @@
 #define CLICK_SLOP    4.0
 #define FIT_MARGIN    32.0
 #define FADE_SECONDS  0.45
+#define REFRESH_DELAY_MS 150
+#define PAN_STEP      60.0
 
 struct _EntenteGraphView
 {
@@ -64,6 +66,15 @@ struct _EntenteGraphView
   double           pointer_x;
   double           pointer_y;
   double           zoom_gesture_start;
+  /* The last picture, and the view it was drawn for. */
+  GdkTexture      *cache;
+  EntenteViewport  cache_viewport;
+  int              cache_width;
+  int              cache_height;
+  int              cache_scale;
+  gboolean         cache_valid;
+  guint            refresh_source;
+
   /* Bumped whenever the reader changes the arrangement: a pin, the view. */
   guint            revision;
   /* Until the reader pans or zooms, the graph keeps fitting the widget. */
@@ -83,6 +94,15 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* Something but the view changed: the cached picture must be redrawn. */
+static void
+invalidate (EntenteGraphView *self)
+{
+  self->cache_valid = FALSE;
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
 
 static void
 note_reader_change (EntenteGraphView *self)
@@ -120,23 +140,93 @@ fill_render_options (EntenteGraphView     *self,
   options->dark = is_dark (self);
 }
 
+/* The whole picture, drawn into our own image surface so that the fast
+ * rasterizer applies, at the display's scale. */
+static GdkTexture *
+render_texture (EntenteGraphView *self,
+                int               width,
+                int               height,
+                int               scale)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  EntenteRenderOptions options;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  GdkTexture *texture;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+  fill_render_options (self, &options);
+  entente_render (cr, &options);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
+                       (gsize) cairo_image_surface_get_stride (surface) * height * scale);
+  texture = gdk_memory_texture_new (width * scale, height * scale, GDK_MEMORY_DEFAULT, bytes,
+                                    cairo_image_surface_get_stride (surface));
+  cairo_surface_destroy (surface);
+  return texture;
+}
+
+static gboolean
+refresh_after_move_cb (gpointer data)
+{
+  EntenteGraphView *self = data;
+
+  self->refresh_source = 0;
+  invalidate (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Panning and zooming move the last picture rather than draw a new one
+ * (cheap, even at 10,000 nodes); the real picture follows when the hand
+ * pauses. */
+static void
+view_moved (EntenteGraphView *self)
+{
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  self->refresh_source = g_timeout_add (REFRESH_DELAY_MS, refresh_after_move_cb, self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 static void
 entente_graph_view_snapshot (GtkWidget   *widget,
                              GtkSnapshot *snapshot)
 {
   EntenteGraphView *self = ENTENTE_GRAPH_VIEW (widget);
-  EntenteRenderOptions options;
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  cairo_t *cr;
+  int scale = gtk_widget_get_scale_factor (widget);
 
   if (self->story == NULL || width <= 0 || height <= 0)
     return;
 
-  fill_render_options (self, &options);
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  entente_render (cr, &options);
-  cairo_destroy (cr);
+  if (self->cache != NULL && self->cache_width == width && self->cache_height == height &&
+      self->cache_scale == scale && (self->cache_valid || self->refresh_source != 0))
+    {
+      const EntenteViewport *was = &self->cache_viewport;
+      double k = self->viewport.zoom / was->zoom;
+      double tx = (was->center_x - self->viewport.center_x) * self->viewport.zoom + width / 2.0 - width / 2.0 * k;
+      double ty = (was->center_y - self->viewport.center_y) * self->viewport.zoom + height / 2.0 - height / 2.0 * k;
+
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (tx, ty));
+      gtk_snapshot_scale (snapshot, k, k);
+      gtk_snapshot_append_texture (snapshot, self->cache, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      gtk_snapshot_restore (snapshot);
+      return;
+    }
+
+  g_clear_object (&self->cache);
+  self->cache = render_texture (self, width, height, scale);
+  self->cache_width = width;
+  self->cache_height = height;
+  self->cache_scale = scale;
+  self->cache_viewport = self->viewport;
+  self->cache_valid = TRUE;
+  gtk_snapshot_append_texture (snapshot, self->cache, &GRAPHENE_RECT_INIT (0, 0, width, height));
 }
 
 static void
@@ -224,7 +314,7 @@ layout_tick_cb (GtkWidget     *widget,
     {
       if (self->auto_fit && gtk_widget_get_width (widget) > 0)
         fit_viewport (self);
-      gtk_widget_queue_draw (widget);
+      invalidate (self);
     }
 
   if (!finished)
@@ -316,9 +406,11 @@ on_drag_update (GtkGestureDrag   *gesture,
       entente_viewport_pan (&self->viewport, dx, dy);
       self->auto_fit = FALSE;
       gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+      view_moved (self);
+      return;
     }
 
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  invalidate (self);
 }
 
 static void
@@ -364,7 +456,7 @@ set_hovered (EntenteGraphView *self,
                                  entente_text_get (&entente_story_get_entity (self->story, entity)->name));
   else
     gtk_widget_set_tooltip_text (GTK_WIDGET (self), NULL);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  invalidate (self);
 }
 
 static void
@@ -385,18 +477,29 @@ on_leave (GtkEventControllerMotion *controller,
   set_hovered (self, -1);
 }
 
+/* A mouse wheel (or Ctrl with anything) zooms at the pointer; a touchpad's
+ * smooth scrolling pans, as in maps. */
 static gboolean
 on_scroll (GtkEventControllerScroll *controller,
            double                    dx,
            double                    dy,
            EntenteGraphView         *self)
 {
-  if (dy == 0)
-    return FALSE;
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+  gboolean wheel = gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL;
 
-  entente_viewport_zoom_at (&self->viewport, self->pointer_x, self->pointer_y, pow (ZOOM_STEP, -dy));
+  if (wheel || (state & GDK_CONTROL_MASK))
+    {
+      if (dy == 0)
+        return FALSE;
+      entente_viewport_zoom_at (&self->viewport, self->pointer_x, self->pointer_y,
+                                pow (ZOOM_STEP, wheel ? -dy : -dy / 10));
+    }
+  else
+    entente_viewport_pan (&self->viewport, -dx, -dy);
+
   self->auto_fit = FALSE;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  view_moved (self);
   note_reader_change (self);
   return TRUE;
 }
@@ -432,7 +535,7 @@ on_zoom_scale_changed (GtkGestureZoom   *gesture,
   entente_viewport_zoom_at (&self->viewport, cx, cy,
                             self->zoom_gesture_start * scale / self->viewport.zoom);
   self->auto_fit = FALSE;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  view_moved (self);
 }
 
 static void
@@ -447,6 +550,8 @@ entente_graph_view_dispose (GObject *object)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->layout_tick);
   self->layout_tick = 0;
   g_clear_pointer (&self->runner, entente_layout_runner_free);
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  g_clear_object (&self->cache);
 
   g_clear_object (&self->story);
 
@@ -540,6 +645,21 @@ zoom_out_action (GtkWidget  *widget,
 }
 
 static void
+pan_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  EntenteGraphView *self = ENTENTE_GRAPH_VIEW (widget);
+  double dx, dy;
+
+  g_variant_get (parameter, "(dd)", &dx, &dy);
+  entente_viewport_pan (&self->viewport, dx, dy);
+  self->auto_fit = FALSE;
+  view_moved (self);
+  note_reader_change (self);
+}
+
+static void
 zoom_fit_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
@@ -586,6 +706,11 @@ entente_graph_view_class_init (EntenteGraphViewClass *klass)
   gtk_widget_class_install_action (widget_class, "graph.zoom-in", NULL, zoom_in_action);
   gtk_widget_class_install_action (widget_class, "graph.zoom-out", NULL, zoom_out_action);
   gtk_widget_class_install_action (widget_class, "graph.zoom-fit", NULL, zoom_fit_action);
+  gtk_widget_class_install_action (widget_class, "graph.pan", "(dd)", pan_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "graph.pan", "(dd)", PAN_STEP, 0.0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "graph.pan", "(dd)", -PAN_STEP, 0.0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0, "graph.pan", "(dd)", 0.0, PAN_STEP);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, 0, "graph.pan", "(dd)", 0.0, -PAN_STEP);
 
   gtk_widget_class_set_css_name (widget_class, "graphview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -635,7 +760,7 @@ entente_graph_view_init (EntenteGraphView *self)
   g_signal_connect (motion, "leave", G_CALLBACK (on_leave), self);
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
 
-  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
   g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll), self);
   gtk_widget_add_controller (GTK_WIDGET (self), scroll);
 
@@ -706,7 +831,7 @@ fade_tick_cb (GtkWidget     *widget,
   double elapsed = self->fade_last_time ? (now - self->fade_last_time) / (double) G_USEC_PER_SEC : 0.016;
 
   self->fade_last_time = now;
-  gtk_widget_queue_draw (widget);
+  invalidate (self);
   if (step_fades (self, elapsed / FADE_SECONDS))
     return G_SOURCE_CONTINUE;
 
@@ -816,7 +941,7 @@ entente_graph_view_set_story (EntenteGraphView *self,
   if (self->layout)
     fit_viewport (self);
 
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  invalidate (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORY]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAY]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ENTITY]);
@@ -840,7 +965,7 @@ entente_graph_view_set_day (EntenteGraphView *self,
 
   self->day = day;
   recompute_time_view (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  invalidate (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAY]);
 }
 
@@ -864,7 +989,7 @@ entente_graph_view_set_selected_entity (EntenteGraphView *self,
 
   self->selected_entity = entity;
   update_accessible_description (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  invalidate (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ENTITY]);
 }
 
@@ -884,7 +1009,7 @@ entente_graph_view_set_selected_relation (EntenteGraphView *self,
   if (self->story == NULL || relation < 0 || (guint) relation >= entente_story_get_n_relations (self->story))
     relation = -1;
   self->selected_relation = relation;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  invalidate (self);
 }
 
 /* Rings the entities a quote is about; NULL or none clears. */
@@ -905,7 +1030,7 @@ entente_graph_view_set_highlighted (EntenteGraphView *self,
         if (entities[i] < n)
           self->highlighted[entities[i]] = TRUE;
     }
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  invalidate (self);
 }
 
 EntenteTimeMode
@@ -926,7 +1051,7 @@ entente_graph_view_set_time_mode (EntenteGraphView *self,
 
   self->time_mode = mode;
   recompute_time_view (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  invalidate (self);
 }
 
 /* Marks what each event brings in; meant for a replay. */
@@ -937,7 +1062,7 @@ entente_graph_view_set_show_new (EntenteGraphView *self,
   g_return_if_fail (ENTENTE_IS_GRAPH_VIEW (self));
 
   self->show_new = show_new;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  invalidate (self);
 }
 
 guint
@@ -969,7 +1094,7 @@ entente_graph_view_zoom (EntenteGraphView *self,
 
   entente_viewport_zoom_at (&self->viewport, self->viewport.width / 2, self->viewport.height / 2, factor);
   self->auto_fit = FALSE;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  view_moved (self);
   note_reader_change (self);
 }
 
@@ -981,7 +1106,7 @@ entente_graph_view_fit (EntenteGraphView *self)
   self->auto_fit = TRUE;
   if (self->layout)
     fit_viewport (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  invalidate (self);
   note_reader_change (self);
 }
 
@@ -1077,7 +1202,7 @@ entente_graph_view_apply_arrangement (EntenteGraphView         *self,
       self->viewport.zoom = CLAMP (arrangement->zoom, ENTENTE_VIEWPORT_MIN_ZOOM, ENTENTE_VIEWPORT_MAX_ZOOM);
     }
 
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  invalidate (self);
 }
 
 /* Exports what is on screen: same viewport, date and selection. */

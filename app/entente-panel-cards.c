@@ -115,9 +115,26 @@ entity_name (EntenteStory *story,
 static char *
 humanize_kind (const char *kind)
 {
-  g_autofree char *spaced = g_strdelimit (g_strdup (kind), "-_", ' ');
+  static const char * const prefixes[] = { "co-", "ex-", "non-", "vice-", "pre-", "post-", NULL };
+  g_autofree char *spaced = g_strdelimit (g_strdup (kind), "_", ' ');
   g_autofree char *first = NULL;
   g_autofree char *upper = NULL;
+
+  /* Hyphens join words ("spoke-at"), except after a prefix ("co-founder"). */
+  for (char *dash = strchr (spaced, '-'); dash; dash = strchr (dash + 1, '-'))
+    {
+      gboolean prefix = FALSE;
+
+      for (guint i = 0; prefixes[i]; i++)
+        {
+          gsize len = strlen (prefixes[i]);
+          if ((gsize) (dash - spaced) + 1 >= len && g_ascii_strncasecmp (dash + 1 - len, prefixes[i], len) == 0 &&
+              (dash + 1 - len == spaced || dash[-(int) len] == ' '))
+            prefix = TRUE;
+        }
+      if (!prefix)
+        *dash = ' ';
+    }
 
   if (strlen (spaced) <= 3 && strchr (spaced, ' ') == NULL)
     return g_utf8_strup (spaced, -1);
