@@ -191,9 +191,11 @@ apply_charge (gpointer data)
 {
   ChargeSlice *slice = data;
   EntenteLayout *layout = slice->layout;
+  const guint *order = entente_quadtree_get_order (layout->tree);
 
-  for (guint i = slice->first; i < slice->last; i++)
+  for (guint k = slice->first; k < slice->last; k++)
     {
+      guint i = order[k];
       double fx, fy;
 
       entente_quadtree_force (layout->tree, i, layout->x, layout->y, layout->charge, THETA, &fx, &fy);
@@ -331,7 +333,7 @@ settle (EntenteLayout *layout)
 gboolean
 entente_layout_step (EntenteLayout *layout)
 {
-  static const double alpha_decay = 0.022763; /* 1 - ALPHA_MIN^(1/300) */
+  static const double alpha_decay = 0.033946; /* 1 - ALPHA_MIN^(1/200) */
   guint n = layout->n_nodes;
 
   g_return_val_if_fail (layout != NULL, FALSE);

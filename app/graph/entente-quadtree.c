@@ -16,19 +16,21 @@
 #define MAX_DEPTH  48
 #define MIN_DIST2  1.0
 
+/* 40 bytes: the force pass is bound by memory traffic, so floats. */
 typedef struct
 {
-  double x0, y0, size;   /* square bounds */
-  double cx, cy;         /* centre of charge */
-  double charge;         /* total charge */
-  int    child[4];       /* NO_CHILD, or a cell index */
-  int    point;          /* a leaf's first point, or -1 */
+  float x0, y0, size;    /* square bounds */
+  float cx, cy;          /* centre of charge */
+  float charge;          /* total charge */
+  int   child[4];        /* NO_CHILD, or a cell index */
+  int   point;           /* a leaf's first point, or -1 */
 } Cell;
 
 struct _EntenteQuadtree
 {
   GArray *cells;  /* Cell */
   GArray *next;   /* int per point: the next point in the same leaf, or -1 */
+  GArray *order;  /* guint per point: the points in the tree's depth-first order */
 };
 
 EntenteQuadtree *
@@ -38,6 +40,7 @@ entente_quadtree_new (void)
 
   tree->cells = g_array_new (FALSE, FALSE, sizeof (Cell));
   tree->next = g_array_new (FALSE, FALSE, sizeof (int));
+  tree->order = g_array_new (FALSE, FALSE, sizeof (guint));
   return tree;
 }
 
@@ -48,6 +51,7 @@ entente_quadtree_free (EntenteQuadtree *tree)
     return;
   g_array_unref (tree->cells);
   g_array_unref (tree->next);
+  g_array_unref (tree->order);
   g_free (tree);
 }
 
@@ -57,7 +61,7 @@ new_cell (EntenteQuadtree *tree,
           double           y0,
           double           size)
 {
-  Cell cell = { x0, y0, size, 0, 0, 0, { NO_CHILD, NO_CHILD, NO_CHILD, NO_CHILD }, -1 };
+  Cell cell = { (float) x0, (float) y0, (float) size, 0, 0, 0, { NO_CHILD, NO_CHILD, NO_CHILD, NO_CHILD }, -1 };
 
   g_array_append_val (tree->cells, cell);
   return (int) tree->cells->len - 1;
@@ -169,9 +173,35 @@ accumulate (EntenteQuadtree *tree,
             sy += child->cy * child->charge;
           }
 
-      cell->charge = total;
-      cell->cx = total != 0 ? sx / total : cell->x0 + cell->size / 2;
-      cell->cy = total != 0 ? sy / total : cell->y0 + cell->size / 2;
+      cell->charge = (float) total;
+      cell->cx = (float) (total != 0 ? sx / total : cell->x0 + cell->size / 2);
+      cell->cy = (float) (total != 0 ? sy / total : cell->y0 + cell->size / 2);
+    }
+}
+
+static void
+collect_order (EntenteQuadtree *tree)
+{
+  int stack[4 * MAX_DEPTH + 8];
+  int top = 0;
+
+  g_array_set_size (tree->order, 0);
+  if (tree->cells->len == 0)
+    return;
+
+  stack[top++] = 0;
+  while (top > 0)
+    {
+      const Cell *cell = &g_array_index (tree->cells, Cell, stack[--top]);
+
+      for (int p = cell->point; p >= 0; p = g_array_index (tree->next, int, p))
+        {
+          guint point = (guint) p;
+          g_array_append_val (tree->order, point);
+        }
+      for (int c = 3; c >= 0; c--)
+        if (cell->child[c] != NO_CHILD && top < (int) G_N_ELEMENTS (stack))
+          stack[top++] = cell->child[c];
     }
 }
 
@@ -202,6 +232,15 @@ entente_quadtree_build (EntenteQuadtree *tree,
   for (guint i = 0; i < n; i++)
     insert (tree, 0, (int) i, x, y, 0);
   accumulate (tree, x, y, charge);
+  collect_order (tree);
+}
+
+/* Points in depth-first order are neighbours in space: walking them in that
+ * order, each walk of the tree finds the cells the last one left warm. */
+const guint *
+entente_quadtree_get_order (const EntenteQuadtree *tree)
+{
+  return (const guint *) tree->order->data;
 }
 
 /* The many-body force on @node: far cells act as one body at their centre
@@ -220,8 +259,8 @@ entente_quadtree_force (const EntenteQuadtree *tree,
 {
   int stack[4 * MAX_DEPTH + 8];
   int top = 0;
-  double theta2 = theta * theta;
-  double px = x[node], py = y[node];
+  float theta2 = (float) (theta * theta);
+  float px = (float) x[node], py = (float) y[node];
   double ax = 0, ay = 0;
 
   if (tree->cells->len == 0)
@@ -234,8 +273,8 @@ entente_quadtree_force (const EntenteQuadtree *tree,
   while (top > 0)
     {
       const Cell *cell = &g_array_index (tree->cells, Cell, stack[--top]);
-      double dx = cell->cx - px, dy = cell->cy - py;
-      double d2 = dx * dx + dy * dy;
+      float dx = cell->cx - px, dy = cell->cy - py;
+      float d2 = dx * dx + dy * dy;
 
       if (cell->charge == 0)
         continue;

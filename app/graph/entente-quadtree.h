@@ -17,6 +17,7 @@ void             entente_quadtree_build  (EntenteQuadtree *tree,
                                           const double    *y,
                                           const double    *charge,
                                           guint            n);
+const guint     *entente_quadtree_get_order (const EntenteQuadtree *tree);
 void             entente_quadtree_force  (const EntenteQuadtree *tree,
                                           guint                  node,
                                           const double          *x,
