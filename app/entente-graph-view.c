@@ -24,6 +24,7 @@
 #define FADE_SECONDS  0.45
 #define REFRESH_DELAY_MS 150
 #define PAN_STEP      60.0
+#define CENTER_USEC   (350 * 1000)
 
 struct _EntenteGraphView
 {
@@ -66,6 +67,14 @@ struct _EntenteGraphView
   double           pointer_x;
   double           pointer_y;
   double           zoom_gesture_start;
+  /* Centring on an entity, with the frame clock. */
+  guint            center_tick;
+  gint64           center_start;
+  double           center_from_x;
+  double           center_from_y;
+  double           center_to_x;
+  double           center_to_y;
+
   /* The last picture, and the view it was drawn for. */
   GdkTexture      *cache;
   EntenteViewport  cache_viewport;
@@ -549,6 +558,9 @@ entente_graph_view_dispose (GObject *object)
   if (self->layout_tick)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->layout_tick);
   self->layout_tick = 0;
+  if (self->center_tick)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->center_tick);
+  self->center_tick = 0;
   g_clear_pointer (&self->runner, entente_layout_runner_free);
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   g_clear_object (&self->cache);
@@ -644,6 +656,48 @@ zoom_out_action (GtkWidget  *widget,
   entente_graph_view_zoom (ENTENTE_GRAPH_VIEW (widget), 1.0 / ZOOM_STEP);
 }
 
+/* The neighbour of @from that lies most nearly in the direction (dx, dy),
+ * within 60° of it, or -1. */
+static int
+neighbour_towards (EntenteGraphView *self,
+                   guint             from,
+                   double            dx,
+                   double            dy)
+{
+  double best = G_MAXDOUBLE;
+  int found = -1;
+
+  for (guint i = 0; i < entente_story_get_n_relations (self->story); i++)
+    {
+      const EntenteRelation *r = entente_story_get_relation (self->story, i);
+      guint other = r->from == from ? r->to : r->from;
+      double vx, vy, length, cosine, cost;
+
+      if ((r->from != from && r->to != from) || other == from ||
+          !entente_time_view_shows_relation (&self->time_view, i))
+        continue;
+      vx = self->layout->x[other] - self->layout->x[from];
+      vy = self->layout->y[other] - self->layout->y[from];
+      length = hypot (vx, vy);
+      if (length < 1e-6)
+        continue;
+      cosine = (vx * dx + vy * dy) / length;
+      if (cosine < 0.5)
+        continue;
+      /* Favour what is straight ahead, then what is near. */
+      cost = length * (2.0 - cosine);
+      if (cost < best)
+        {
+          best = cost;
+          found = (int) other;
+        }
+    }
+
+  return found;
+}
+
+/* Arrow keys: with an entity selected, go along its relations in that
+ * direction; otherwise pan. */
 static void
 pan_action (GtkWidget  *widget,
             const char *action_name,
@@ -653,6 +707,18 @@ pan_action (GtkWidget  *widget,
   double dx, dy;
 
   g_variant_get (parameter, "(dd)", &dx, &dy);
+  if (self->story != NULL && self->selected_entity >= 0)
+    {
+      int next = neighbour_towards (self, self->selected_entity, -dx, -dy);
+
+      if (next >= 0)
+        {
+          select_entity_from_view (self, next);
+          entente_graph_view_reveal (self, next);
+        }
+      return;
+    }
+
   entente_viewport_pan (&self->viewport, dx, dy);
   self->auto_fit = FALSE;
   view_moved (self);
@@ -1138,6 +1204,83 @@ entente_graph_view_rearrange (EntenteGraphView *self)
   self->auto_fit = TRUE;
   start_layout_tick (self);
   note_reader_change (self);
+}
+
+static double
+ease (double t)
+{
+  return t < 0.5 ? 2 * t * t : 1 - (-2 * t + 2) * (-2 * t + 2) / 2;
+}
+
+static gboolean
+center_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *frame_clock,
+                gpointer       user_data)
+{
+  EntenteGraphView *self = ENTENTE_GRAPH_VIEW (widget);
+  double t = MIN (1.0, (gdk_frame_clock_get_frame_time (frame_clock) - self->center_start) / (double) CENTER_USEC);
+
+  self->viewport.center_x = self->center_from_x + (self->center_to_x - self->center_from_x) * ease (t);
+  self->viewport.center_y = self->center_from_y + (self->center_to_y - self->center_from_y) * ease (t);
+  if (t < 1.0)
+    {
+      view_moved (self);
+      return G_SOURCE_CONTINUE;
+    }
+
+  invalidate (self);
+  self->center_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Brings @entity to the middle of the view, gliding there. */
+void
+entente_graph_view_center_on (EntenteGraphView *self,
+                              int               entity)
+{
+  GdkFrameClock *clock;
+
+  g_return_if_fail (ENTENTE_IS_GRAPH_VIEW (self));
+
+  if (self->story == NULL || entity < 0 || (guint) entity >= self->layout->n_nodes)
+    return;
+
+  self->auto_fit = FALSE;
+  self->center_from_x = self->viewport.center_x;
+  self->center_from_y = self->viewport.center_y;
+  self->center_to_x = self->layout->x[entity];
+  self->center_to_y = self->layout->y[entity];
+
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  if (!animations_enabled (self) || clock == NULL)
+    {
+      self->viewport.center_x = self->center_to_x;
+      self->viewport.center_y = self->center_to_y;
+      invalidate (self);
+      return;
+    }
+
+  self->center_start = gdk_frame_clock_get_frame_time (clock);
+  if (self->center_tick == 0)
+    self->center_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), center_tick_cb, NULL, NULL);
+}
+
+/* Centres on @entity only if it is out of sight or at the very edge. */
+void
+entente_graph_view_reveal (EntenteGraphView *self,
+                           int               entity)
+{
+  double x, y;
+  double margin = 40;
+
+  g_return_if_fail (ENTENTE_IS_GRAPH_VIEW (self));
+
+  if (self->story == NULL || entity < 0 || (guint) entity >= self->layout->n_nodes)
+    return;
+
+  entente_viewport_world_to_screen (&self->viewport, self->layout->x[entity], self->layout->y[entity], &x, &y);
+  if (x < margin || y < margin || x > self->viewport.width - margin || y > self->viewport.height - margin)
+    entente_graph_view_center_on (self, entity);
 }
 
 guint

@@ -48,6 +48,10 @@ double                 entente_graph_view_get_zoom            (EntenteGraphView 
 guint                  entente_graph_view_get_revision        (EntenteGraphView *self);
 gboolean               entente_graph_view_get_layout_settled  (EntenteGraphView *self);
 void                   entente_graph_view_rearrange           (EntenteGraphView *self);
+void                   entente_graph_view_center_on           (EntenteGraphView *self,
+                                                               int               entity);
+void                   entente_graph_view_reveal              (EntenteGraphView *self,
+                                                               int               entity);
 void                   entente_graph_view_fill_arrangement    (EntenteGraphView   *self,
                                                                EntenteArrangement *arrangement);
 void                   entente_graph_view_apply_arrangement   (EntenteGraphView         *self,

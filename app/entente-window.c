@@ -14,6 +14,7 @@
 #include "entente-settings.h"
 #include "entente-window.h"
 #include "graph/entente-export.h"
+#include "story/entente-search.h"
 #include "story/entente-story-loader.h"
 
 struct _EntenteWindow
@@ -24,6 +25,9 @@ struct _EntenteWindow
   GtkLabel             *subtitle_label;
   GtkRevealer          *error_revealer;
   GtkPaned             *paned;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkBox               *search_results;
   GtkLabel             *error_title;
   GtkLabel             *error_label;
   EntenteGraphView     *graph_view;
@@ -508,6 +512,7 @@ select_entity_action (GtkWidget  *widget,
   entente_graph_view_set_selected_entity (self->graph_view, entity);
   entente_story_panel_set_selected_entity (self->story_panel, entity);
   entente_entity_list_set_selected_entity (self->entity_list, entity);
+  entente_graph_view_reveal (self->graph_view, entity);
 }
 
 static int
@@ -635,6 +640,78 @@ rearrange_action (GtkWidget  *widget,
   entente_graph_view_rearrange (ENTENTE_WINDOW (widget)->graph_view);
 }
 
+#define N_SEARCH_RESULTS 8
+
+/* The best matches, as buttons; Enter takes the first. */
+static void
+on_search_changed (GtkSearchEntry *entry,
+                   EntenteWindow  *self)
+{
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autoptr(GArray) found = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->search_results))))
+    gtk_box_remove (self->search_results, child);
+
+  if (self->story == NULL || *query == '\0')
+    return;
+
+  found = entente_search_entities (self->story, query, N_SEARCH_RESULTS);
+  if (found->len == 0)
+    {
+      GtkWidget *none = gtk_label_new (_("No entity has that name"));
+      gtk_widget_add_css_class (none, "dim-label");
+      gtk_box_append (self->search_results, none);
+      return;
+    }
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      const EntenteEntity *e = entente_story_get_entity (self->story, g_array_index (found, guint, i));
+      GtkWidget *button = gtk_button_new_with_label (entente_text_get (&e->name));
+
+      gtk_widget_add_css_class (button, "flat");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.find-entity");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", e->id);
+      gtk_box_append (self->search_results, button);
+    }
+}
+
+static void
+on_search_activate (GtkSearchEntry *entry,
+                    EntenteWindow  *self)
+{
+  GtkWidget *first = gtk_widget_get_first_child (GTK_WIDGET (self->search_results));
+
+  if (first != NULL && GTK_IS_BUTTON (first))
+    g_signal_emit_by_name (first, "clicked");
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  EntenteWindow *self = ENTENTE_WINDOW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* A search result: selected, and glided to the middle of the graph. */
+static void
+find_entity_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  EntenteWindow *self = ENTENTE_WINDOW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+
+  gtk_widget_activate_action (widget, "win.select-entity", "s", id);
+  entente_graph_view_center_on (self->graph_view, entente_story_find_entity (self->story, id));
+}
+
 static void
 on_timeline_playing_changed (EntenteTimeline *timeline,
                              GParamSpec      *pspec,
@@ -734,6 +811,11 @@ entente_window_class_init (EntenteWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, EntenteWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, EntenteWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, EntenteWindow, search_results);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, error_title);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, error_label);
@@ -756,6 +838,9 @@ entente_window_class_init (EntenteWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-quote", "s", show_quote_action);
   gtk_widget_class_install_action (widget_class, "win.play", NULL, play_action);
   gtk_widget_class_install_action (widget_class, "win.rearrange", NULL, rearrange_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.find-entity", "s", find_entity_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_install_action (widget_class, "win.clear-selection", NULL, clear_selection_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, graph_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, graph_action);

@@ -497,6 +497,32 @@ test_entity_list_follows_graph (void)
 }
 
 static void
+test_find (void)
+{
+  EntenteWindow *window = ui_test_open_window ();
+  EntenteGraphView *graph = entente_window_get_graph_view (window);
+  EntenteStory *story = entente_window_get_story (window);
+  GtkWidget *entry = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
+  ui_test_settle ();
+  entry = gtk_window_get_focus (GTK_WINDOW (window));
+  g_assert_nonnull (entry);
+  while (entry && !GTK_IS_SEARCH_ENTRY (entry))
+    entry = gtk_widget_get_parent (entry);
+  g_assert_true (GTK_IS_SEARCH_ENTRY (entry));
+
+  /* A dropped letter, no capital: still found; Enter selects it. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "nadela");
+  g_signal_emit_by_name (entry, "search-changed");
+  g_signal_emit_by_name (entry, "activate");
+  ui_test_settle ();
+  g_assert_cmpint (entente_graph_view_get_selected_entity (graph), ==, entente_story_find_entity (story, "satya-nadella"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 test_window_size_remembered (void)
 {
   EntenteWindow *window = ui_test_open_window ();
@@ -539,6 +565,7 @@ main (int   argc,
   g_test_add_func ("/ui/quotes-in-original-language", test_quotes_in_original_language);
   g_test_add_func ("/ui/panel-toggle", test_panel_toggle);
   g_test_add_func ("/ui/entity-list-follows-graph", test_entity_list_follows_graph);
+  g_test_add_func ("/ui/find", test_find);
   g_test_add_func ("/ui/window-size-remembered", test_window_size_remembered);
 
   return g_test_run ();
