@@ -14,6 +14,8 @@
 #include <stdio.h>
 #include <sys/resource.h>
 
+#include <gtk/gtk.h>
+
 #include "graph/entente-layout.h"
 #include "graph/entente-renderer.h"
 #include "story/entente-story-loader.h"
@@ -106,8 +108,9 @@ static void
 bench_size (guint n,
             guint frames)
 {
-  g_autoptr(GString) json = bench_make_story (n);
-  g_autoptr(GBytes) bytes = g_bytes_new (json->str, json->len);
+  GString *json = bench_make_story (n);
+  gsize json_length = json->len;
+  g_autoptr(GBytes) bytes = g_string_free_to_bytes (json);
   g_autoptr(GError) error = NULL;
   g_autoptr(EntenteStory) story = NULL;
   g_autoptr(EntenteLayout) layout = NULL;
@@ -124,7 +127,7 @@ bench_size (guint n,
   start = now_ms ();
   story = entente_story_load_from_bytes (bytes, "bench.entente.json", &error);
   g_assert_no_error (error);
-  printf ("N=%u load_validate_ms %.1f (%.1f MiB of JSON)\n", n, now_ms () - start, json->len / 1048576.0);
+  printf ("N=%u load_validate_ms %.1f (%.1f MiB of JSON)\n", n, now_ms () - start, json_length / 1048576.0);
 
   settle_start = now_ms ();
   layout = entente_layout_new (story, ENTENTE_LAYOUT_DEFAULT_SEED);
@@ -208,6 +211,84 @@ bench_size (guint n,
   fflush (stdout);
 }
 
+/* The baseline: a bare GTK window with a label, gone after its first frame. */
+static void
+quit_after_paint (GdkFrameClock *clock,
+                  gpointer       user_data)
+{
+  exit (0);
+}
+
+static void
+on_bare_realize (GtkWidget *window,
+                 gpointer   user_data)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (quit_after_paint), NULL);
+}
+
+static int
+bare_window (void)
+{
+  GtkWidget *window;
+
+  gtk_init ();
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_set_child (GTK_WINDOW (window), gtk_label_new ("Hello"));
+  g_signal_connect (window, "realize", G_CALLBACK (on_bare_realize), NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  for (;;)
+    g_main_context_iteration (NULL, TRUE);
+  return 0;
+}
+
+/* Median wall time of launching @argv until it exits, over @runs runs. */
+static double
+time_launch (char    **argv,
+             char    **envp,
+             guint     runs)
+{
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < runs; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      double t = now_ms ();
+      int status = 0;
+
+      if (!g_spawn_sync (NULL, argv, envp, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error) ||
+          !g_spawn_check_wait_status (status, NULL))
+        {
+          g_printerr ("%s failed: %s\n", argv[0], error ? error->message : "exit status");
+          return NAN;
+        }
+      g_array_append_val (times, ((double) { now_ms () - t }));
+    }
+
+  return median (times);
+}
+
+static void
+bench_startup (const char *self_path,
+               const char *entente_path,
+               guint       runs)
+{
+  char *bare_argv[] = { (char *) self_path, (char *) "--bare-window", NULL };
+  char *app_argv[] = { (char *) entente_path, NULL };
+  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "ENTENTE_EXIT_AFTER_FIRST_FRAME", "1", TRUE);
+  double bare, app;
+
+  envp = g_environ_setenv (envp, "GSETTINGS_BACKEND", "memory", TRUE);
+  /* One of each first, so that both find the libraries in the page cache. */
+  time_launch (bare_argv, envp, 1);
+  time_launch (app_argv, envp, 1);
+  bare = time_launch (bare_argv, envp, runs);
+  app = time_launch (app_argv, envp, runs);
+  printf ("startup_bare_gtk_window_ms %.0f (median of %u)\n", bare, runs);
+  printf ("startup_entente_first_frame_ms %.0f (median of %u)\n", app, runs);
+  printf ("startup_ratio %.2f\n", app / bare);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -216,11 +297,15 @@ main (int   argc,
   g_autofree char *dump = NULL;
   int frames = 40;
   int dump_n = 0;
+  gboolean bare = FALSE;
+  g_autofree char *startup = NULL;
   GOptionEntry entries[] = {
     { "sizes", 0, 0, G_OPTION_ARG_STRING, &sizes, "Graph sizes, comma-separated", "N,…" },
     { "frames", 0, 0, G_OPTION_ARG_INT, &frames, "Frames measured for panning and zooming", "N" },
     { "dump", 0, 0, G_OPTION_ARG_FILENAME, &dump, "Write the graph of --dump-size nodes as a story and exit", "FILE" },
     { "dump-size", 0, 0, G_OPTION_ARG_INT, &dump_n, "Size of the graph to --dump", "N" },
+    { "startup", 0, 0, G_OPTION_ARG_FILENAME, &startup, "Time the start of this entente binary to its first frame against a bare GTK window", "ENTENTE" },
+    { "bare-window", 0, 0, G_OPTION_ARG_NONE, &bare, "Show a bare GTK window and quit after its first frame", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
@@ -232,6 +317,15 @@ main (int   argc,
     {
       g_printerr ("%s\n", error->message);
       return 2;
+    }
+
+  if (bare)
+    return bare_window ();
+
+  if (startup)
+    {
+      bench_startup (argv[0], startup, 7);
+      return 0;
     }
 
   if (dump)
