@@ -37,6 +37,7 @@ struct _EntenteGraphView
   gboolean         layout_settled;
   EntenteTimeView  time_view;
   EntenteTimeMode  time_mode;
+  guint            hidden_kinds;
   EntenteViewport  viewport;
   guint32          day;
 
@@ -144,6 +145,7 @@ fill_render_options (EntenteGraphView     *self,
   options->hovered_entity = self->hovered_entity;
   options->entity_fade = self->entity_fade;
   options->relation_fade = self->relation_fade;
+  options->hidden_kinds = self->hidden_kinds;
   options->new_entities = self->show_new ? self->new_entities : NULL;
   options->new_relations = self->show_new ? self->new_relations : NULL;
   options->dark = is_dark (self);
@@ -422,6 +424,29 @@ on_drag_update (GtkGestureDrag   *gesture,
   invalidate (self);
 }
 
+static const char * const show_kind_actions[] = {
+  "win.show-person", "win.show-company", "win.show-product", "win.show-organization",
+};
+
+/* A click on a kind in the legend shows or hides it, through the same
+ * window actions as the menu's check items. */
+static gboolean
+toggle_kind_at (EntenteGraphView *self,
+                double            x,
+                double            y)
+{
+  EntenteRenderOptions options;
+  int kind;
+
+  fill_render_options (self, &options);
+  kind = entente_render_hit_legend (&options, x, y);
+  if (kind < 0)
+    return FALSE;
+
+  gtk_widget_activate_action (GTK_WIDGET (self), show_kind_actions[kind], NULL);
+  return TRUE;
+}
+
 static void
 on_drag_end (GtkGestureDrag   *gesture,
              double            dx,
@@ -432,6 +457,8 @@ on_drag_end (GtkGestureDrag   *gesture,
 
   if (self->drag_moved)
     note_reader_change (self);
+  else if (self->dragged_entity < 0 && toggle_kind_at (self, self->drag_start_x, self->drag_start_y))
+    ;
   else if (self->dragged_entity >= 0)
     select_entity_from_view (self, self->dragged_entity);
   else
@@ -920,6 +947,7 @@ recompute_time_view (EntenteGraphView *self)
   n_relations = entente_story_get_n_relations (self->story);
 
   entente_time_view_compute (&self->time_view, self->story, self->day, self->time_mode);
+  entente_time_view_hide_kinds (&self->time_view, self->story, self->hidden_kinds);
 
   if (self->entity_fade == NULL)
     {
@@ -1128,6 +1156,20 @@ entente_graph_view_set_show_new (EntenteGraphView *self,
   g_return_if_fail (ENTENTE_IS_GRAPH_VIEW (self));
 
   self->show_new = show_new;
+  invalidate (self);
+}
+
+void
+entente_graph_view_set_hidden_kinds (EntenteGraphView *self,
+                                     guint             hidden_kinds)
+{
+  g_return_if_fail (ENTENTE_IS_GRAPH_VIEW (self));
+
+  if (self->hidden_kinds == hidden_kinds)
+    return;
+
+  self->hidden_kinds = hidden_kinds;
+  recompute_time_view (self);
   invalidate (self);
 }
 

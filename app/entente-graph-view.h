@@ -37,6 +37,8 @@ EntenteTimeMode        entente_graph_view_get_time_mode       (EntenteGraphView 
 void                   entente_graph_view_set_time_mode       (EntenteGraphView *self,
                                                                EntenteTimeMode   mode);
 guint                  entente_graph_view_get_n_new_entities  (EntenteGraphView *self);
+void                   entente_graph_view_set_hidden_kinds    (EntenteGraphView *self,
+                                                               guint             hidden_kinds);
 void                   entente_graph_view_set_show_new        (EntenteGraphView *self,
                                                                gboolean          show_new);
 const EntenteTimeView *entente_graph_view_get_time_view       (EntenteGraphView *self);

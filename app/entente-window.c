@@ -712,6 +712,31 @@ find_entity_action (GtkWidget  *widget,
   entente_graph_view_center_on (self->graph_view, entente_story_find_entity (self->story, id));
 }
 
+static const char * const kind_actions[ENTENTE_N_ENTITY_KINDS] = {
+  "show-person", "show-company", "show-product", "show-organization",
+};
+
+static void
+on_show_kind_changed (GSimpleAction *action,
+                      GVariant      *state,
+                      EntenteWindow *self)
+{
+  guint hidden = 0;
+
+  g_simple_action_set_state (action, state);
+  for (guint k = 0; k < ENTENTE_N_ENTITY_KINDS; k++)
+    {
+      GAction *kind_action = g_action_map_lookup_action (G_ACTION_MAP (self), kind_actions[k]);
+      g_autoptr(GVariant) shown = g_action_get_state (kind_action);
+
+      if (!g_variant_get_boolean (shown))
+        hidden |= 1u << k;
+    }
+
+  entente_graph_view_set_hidden_kinds (self->graph_view, hidden);
+  entente_entity_list_set_time_view (self->entity_list, entente_graph_view_get_time_view (self->graph_view));
+}
+
 static void
 on_timeline_playing_changed (EntenteTimeline *timeline,
                              GParamSpec      *pspec,
@@ -861,6 +886,15 @@ entente_window_init (EntenteWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
   update_titles (self);
+
+  /* win.show-person…: the legend's filter, also as check items. */
+  for (guint k = 0; k < ENTENTE_N_ENTITY_KINDS; k++)
+    {
+      g_autoptr(GSimpleAction) action = g_simple_action_new_stateful (kind_actions[k], NULL, g_variant_new_boolean (TRUE));
+
+      g_signal_connect (action, "change-state", G_CALLBACK (on_show_kind_changed), self);
+      g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (action));
+    }
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);

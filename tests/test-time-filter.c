@@ -205,6 +205,35 @@ test_event_stepping (void)
 }
 
 static void
+test_hide_kinds (void)
+{
+  g_autoptr(EntenteStory) story = bundled ();
+  EntenteTimeView view;
+  guint all_entities, all_relations;
+
+  entente_time_view_init (&view);
+  entente_time_view_compute (&view, story, day_of ("2023-01-23"), ENTENTE_TIME_MODE_AS_OF);
+  all_entities = view.n_shown_entities;
+  all_relations = view.n_shown_relations;
+
+  entente_time_view_hide_kinds (&view, story, 1u << ENTENTE_ENTITY_PERSON);
+  g_assert_false (entente_time_view_shows_entity (&view, entente_story_find_entity (story, "sam-altman")));
+  g_assert_true (entente_time_view_shows_entity (&view, entente_story_find_entity (story, "openai")));
+  /* Seven people; their ties go with them. */
+  g_assert_cmpuint (view.n_shown_entities, ==, all_entities - 7);
+  g_assert_cmpuint (view.n_shown_relations, <, all_relations);
+  for (guint i = 0; i < entente_story_get_n_relations (story); i++)
+    if (entente_time_view_shows_relation (&view, i))
+      {
+        const EntenteRelation *r = entente_story_get_relation (story, i);
+        g_assert_cmpint (entente_story_get_entity (story, r->from)->kind, !=, ENTENTE_ENTITY_PERSON);
+        g_assert_cmpint (entente_story_get_entity (story, r->to)->kind, !=, ENTENTE_ENTITY_PERSON);
+      }
+
+  entente_time_view_clear (&view);
+}
+
+static void
 test_date_range (void)
 {
   g_autoptr(EntenteStory) story = bundled ();
@@ -227,6 +256,7 @@ main (int   argc,
   g_test_add_func ("/story/time-filter/snap-and-label", test_snap_and_label);
   g_test_add_func ("/story/time-filter/undated-entities-appear-with-the-story", test_undated_entities_appear_with_the_story);
   g_test_add_func ("/story/time-filter/event-stepping", test_event_stepping);
+  g_test_add_func ("/story/time-filter/hide-kinds", test_hide_kinds);
   g_test_add_func ("/story/time-filter/date-range", test_date_range);
 
   return g_test_run ();

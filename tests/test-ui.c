@@ -523,6 +523,29 @@ test_find (void)
 }
 
 static void
+test_kind_filter (void)
+{
+  EntenteWindow *window = ui_test_open_window ();
+  EntenteGraphView *graph = entente_window_get_graph_view (window);
+  EntenteStory *story = entente_window_get_story (window);
+  guint all = entente_graph_view_get_time_view (graph)->n_shown_entities;
+
+  /* The menu's check item, or a click on the legend: the same action. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-person", NULL);
+  ui_test_settle ();
+  g_assert_cmpuint (entente_graph_view_get_time_view (graph)->n_shown_entities, ==, all - 7);
+  g_assert_false (entente_time_view_shows_entity (entente_graph_view_get_time_view (graph),
+                                                  entente_story_find_entity (story, "elon-musk")));
+  g_assert_cmpuint (entente_entity_list_get_n_shown (entente_window_get_entity_list (window)), ==, all - 7);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-person", NULL);
+  ui_test_settle ();
+  g_assert_cmpuint (entente_graph_view_get_time_view (graph)->n_shown_entities, ==, all);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 test_window_size_remembered (void)
 {
   EntenteWindow *window = ui_test_open_window ();
@@ -566,6 +589,7 @@ main (int   argc,
   g_test_add_func ("/ui/panel-toggle", test_panel_toggle);
   g_test_add_func ("/ui/entity-list-follows-graph", test_entity_list_follows_graph);
   g_test_add_func ("/ui/find", test_find);
+  g_test_add_func ("/ui/kind-filter", test_kind_filter);
   g_test_add_func ("/ui/window-size-remembered", test_window_size_remembered);
 
   return g_test_run ();

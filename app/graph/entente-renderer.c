@@ -1014,10 +1014,22 @@ draw_legend (cairo_t     *cr,
       if (i < ENTENTE_N_ENTITY_KINDS)
         {
           EntenteColor c = entente_kind_color (i, o->dark);
+          gboolean hidden = (o->hidden_kinds & (1u << i)) != 0;
+
           entente_render_kind_shape (cr, i, x0 + pad + 10, cy, 6.5);
-          set_color (cr, &c, 1.0);
+          set_color (cr, &c, hidden ? 0.25 : 1.0);
           cairo_fill (cr);
           pango_layout_set_text (text, entente_entity_kind_get_label (i), -1);
+          if (hidden)
+            {
+              /* A hidden kind is struck out: one click brings it back. */
+              pango_layout_get_pixel_extents (text, NULL, &extents);
+              set_color (cr, &pal->foreground, 0.6);
+              cairo_set_line_width (cr, 1.0);
+              cairo_move_to (cr, tx, round (cy) + 0.5);
+              cairo_line_to (cr, tx + extents.width, round (cy) + 0.5);
+              cairo_stroke (cr);
+            }
         }
       else
         {
@@ -1074,6 +1086,21 @@ draw_caption (cairo_t                    *cr,
       set_color (cr, &pal->foreground, 0.7);
       pango_cairo_show_layout (cr, text);
     }
+}
+
+/* The kind whose legend row is at (x, y), or -1: where a click toggles it. */
+int
+entente_render_hit_legend (const EntenteRenderOptions *o,
+                           double                      x,
+                           double                      y)
+{
+  double top = o->viewport->height - 12 - LEGEND_HEIGHT + LEGEND_PADDING;
+  int row;
+
+  if (!o->show_legend || x < 12 || x > ENTENTE_RENDER_LEGEND_INSET - 8 || y < top)
+    return -1;
+  row = (int) ((y - top) / LEGEND_ROW);
+  return row < ENTENTE_N_ENTITY_KINDS ? row : -1;
 }
 
 static double

@@ -37,6 +37,7 @@ typedef struct
   const float           *entity_fade;       /* 0–1 per entity while fading in or out; NULL: by time view */
   const float           *relation_fade;
   const guint8          *new_entities;      /* new since the previous event, or NULL */
+  guint                  hidden_kinds;      /* bit per EntenteEntityKind, shown struck out in the legend */
   const guint8          *new_relations;
   gboolean               dark;
   gboolean               paint_background;
@@ -50,6 +51,9 @@ void          entente_render              (cairo_t                    *cr,
                                            const EntenteRenderOptions *options);
 EntenteColor  entente_kind_color          (EntenteEntityKind           kind,
                                            gboolean                    dark);
+int           entente_render_hit_legend   (const EntenteRenderOptions *options,
+                                           double                      x,
+                                           double                      y);
 int           entente_render_hit_relation (const EntenteRenderOptions *options,
                                            double                      x,
                                            double                      y,

@@ -178,6 +178,37 @@ entente_time_view_compute (EntenteTimeView *view,
     }
 }
 
+/* Takes out the entities of the kinds in @hidden_kinds (a bit per
+ * EntenteEntityKind), and every relation that touches one. */
+void
+entente_time_view_hide_kinds (EntenteTimeView *view,
+                              EntenteStory    *story,
+                              guint            hidden_kinds)
+{
+  if (hidden_kinds == 0)
+    return;
+
+  for (guint i = 0; i < view->n_entities; i++)
+    if ((hidden_kinds & (1u << entente_story_get_entity (story, i)->kind)) &&
+        view->entities[i] != ENTENTE_PRESENCE_NOT_BEGUN)
+      {
+        view->entities[i] = ENTENTE_PRESENCE_NOT_BEGUN;
+        view->n_shown_entities--;
+      }
+
+  for (guint i = 0; i < view->n_relations; i++)
+    {
+      const EntenteRelation *r = entente_story_get_relation (story, i);
+
+      if (view->relations[i] != ENTENTE_PRESENCE_NOT_BEGUN &&
+          (view->entities[r->from] == ENTENTE_PRESENCE_NOT_BEGUN || view->entities[r->to] == ENTENTE_PRESENCE_NOT_BEGUN))
+        {
+          view->relations[i] = ENTENTE_PRESENCE_NOT_BEGUN;
+          view->n_shown_relations--;
+        }
+    }
+}
+
 gboolean
 entente_time_view_shows_entity (const EntenteTimeView *view,
                                 guint                  entity)

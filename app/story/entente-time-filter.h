@@ -44,6 +44,9 @@ void             entente_time_view_compute    (EntenteTimeView   *view,
                                                EntenteStory      *story,
                                                guint32            day,
                                                EntenteTimeMode    mode);
+void             entente_time_view_hide_kinds (EntenteTimeView   *view,
+                                               EntenteStory      *story,
+                                               guint              hidden_kinds);
 gboolean         entente_time_view_shows_entity   (const EntenteTimeView *view,
                                                    guint                  entity);
 gboolean         entente_time_view_shows_relation (const EntenteTimeView *view,
