@@ -107,3 +107,20 @@ screenshots: test-deps build
 	LANGUAGE=en $(SHOT) data/screenshots/relation-selected.png select-relation=invest-2019
 	LANGUAGE=en $(SHOT) data/screenshots/quote-selected.png show-quote=nadella-davos
 	LANGUAGE=fr $(SHOT) data/screenshots/replay-fr.png play=9.5
+
+# Speed and memory figures (see README, "Speed"); not tests, so not in CI.
+BENCH_DEPS := graphviz python3-numpy nodejs npm
+
+.PHONY: bench bench-compare
+bench: build
+	./$(BUILD)/tests/bench/entente-bench --sizes 1000,10000,50000,100000
+	$(XVFB) env GDK_BACKEND=x11 GSK_RENDERER=cairo ENTENTE_LOCALEDIR=$(CURDIR)/$(BUILD)/po \
+	  GSETTINGS_SCHEMA_DIR=$(CURDIR)/$(BUILD)/data ./$(BUILD)/tests/bench/entente-bench --startup ./$(BUILD)/app/entente
+
+bench-compare: build
+	@missing=$$(for p in $(BENCH_DEPS); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+	tests/bench/compare.sh $(BUILD)

@@ -266,26 +266,43 @@ entente_graph_view_size_allocate (GtkWidget *widget,
     fit_viewport (self);
 }
 
+/* What a screen reader says of the canvas: how much it shows, and the
+ * selected entity with its relations. */
 static void
 update_accessible_description (EntenteGraphView *self)
 {
-  g_autofree char *description = NULL;
+  g_autoptr(GString) description = g_string_new (NULL);
 
   if (self->story && self->selected_entity >= 0)
     {
       const EntenteEntity *e = entente_story_get_entity (self->story, self->selected_entity);
+      guint listed = 0;
+
       /* Translators: what a screen reader says of the graph; %s is a name
        * such as "OpenAI", %u how many people, companies… it shows. */
-      description = g_strdup_printf (_("%s selected; %u entities shown"),
-                                     entente_text_get (&e->name), self->time_view.n_shown_entities);
+      g_string_printf (description, _("%s selected; %u entities shown"),
+                       entente_text_get (&e->name), self->time_view.n_shown_entities);
+      for (guint i = 0; i < entente_story_get_n_relations (self->story) && listed < 12; i++)
+        {
+          const EntenteRelation *r = entente_story_get_relation (self->story, i);
+
+          if ((r->from != (guint) self->selected_entity && r->to != (guint) self->selected_entity) ||
+              !entente_time_view_shows_relation (&self->time_view, i))
+            continue;
+          g_string_append (description, listed++ == 0 ? ". " : "; ");
+          g_string_append_printf (description, _("%s %s %s"),
+                                  entente_text_get (&entente_story_get_entity (self->story, r->from)->name),
+                                  entente_text_get (&r->label),
+                                  entente_text_get (&entente_story_get_entity (self->story, r->to)->name));
+        }
     }
   else
-    description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u entity shown", "%u entities shown",
-                                                self->time_view.n_shown_entities),
-                                   self->time_view.n_shown_entities);
+    g_string_printf (description, g_dngettext (GETTEXT_PACKAGE, "%u entity shown", "%u entities shown",
+                                               self->time_view.n_shown_entities),
+                     self->time_view.n_shown_entities);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str,
                                   -1);
 }
 

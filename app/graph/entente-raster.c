@@ -50,6 +50,19 @@ entente_raster_begin (EntenteRaster *raster,
   raster->height = cairo_image_surface_get_height (target);
   raster->cr = cr;
   raster->scale = matrix.xx * sx;
+  raster->matrix = matrix;
+  raster->matrix.xx *= sx;
+  raster->matrix.yy *= sy;
+  raster->matrix.x0 = raster->matrix.x0 * sx;
+  raster->matrix.y0 = raster->matrix.y0 * sy;
+  {
+    double ox, oy;
+    cairo_surface_get_device_offset (target, &ox, &oy);
+    raster->matrix.x0 += ox;
+    raster->matrix.y0 += oy;
+  }
+  raster->band_y0 = 0;
+  raster->band_y1 = raster->height;
   return raster->pixels != NULL;
 }
 
@@ -64,11 +77,43 @@ to_device (EntenteRaster *raster,
            double        *x,
            double        *y)
 {
-  cairo_user_to_device (raster->cr, x, y);
+  cairo_matrix_transform_point (&raster->matrix, x, y);
 }
 
-/* Source-over of a premultiplied colour at @coverage (0–1), in integers:
- * this is the innermost loop of drawing a big graph. */
+/* A premultiplied colour as 0–255 integers, worked out once per shape. */
+typedef struct
+{
+  guint32 a, r, g, b;
+} Bytes;
+
+static inline Bytes
+to_bytes (EntenteRasterColor c)
+{
+  return (Bytes) { (guint32) (c.a * 255 + 0.5), (guint32) (c.r * 255 + 0.5),
+                   (guint32) (c.g * 255 + 0.5), (guint32) (c.b * 255 + 0.5) };
+}
+
+/* Source-over at @coverage (0–1), in integers: this is the innermost loop
+ * of drawing a big graph. */
+static inline void
+blend_bytes (EntenteRaster *raster,
+             int            x,
+             int            y,
+             Bytes          c,
+             float          coverage)
+{
+  guint32 *p = &raster->pixels[y * raster->stride + x];
+  guint32 d = *p;
+  guint32 k = (guint32) (coverage * 256.0f + 0.5f);
+  guint32 sa = (c.a * k) >> 8, sr = (c.r * k) >> 8, sg = (c.g * k) >> 8, sb = (c.b * k) >> 8;
+  guint32 keep = 256 - sa - (sa >> 7);
+
+  *p = ((sa + (((d >> 24) * keep) >> 8)) << 24) |
+       ((sr + ((((d >> 16) & 0xff) * keep) >> 8)) << 16) |
+       ((sg + ((((d >> 8) & 0xff) * keep) >> 8)) << 8) |
+       (sb + (((d & 0xff) * keep) >> 8));
+}
+
 static inline void
 blend (EntenteRaster      *raster,
        int                 x,
@@ -76,19 +121,7 @@ blend (EntenteRaster      *raster,
        EntenteRasterColor  c,
        float               coverage)
 {
-  guint32 *p = &raster->pixels[y * raster->stride + x];
-  guint32 d = *p;
-  guint32 k = (guint32) (coverage * 256.0f + 0.5f);
-  guint32 sa = (guint32) (c.a * 255.0 * k) >> 8;
-  guint32 sr = (guint32) (c.r * 255.0 * k) >> 8;
-  guint32 sg = (guint32) (c.g * 255.0 * k) >> 8;
-  guint32 sb = (guint32) (c.b * 255.0 * k) >> 8;
-  guint32 keep = 256 - sa - (sa >> 7);
-
-  *p = ((sa + (((d >> 24) * keep) >> 8)) << 24) |
-       ((sr + ((((d >> 16) & 0xff) * keep) >> 8)) << 16) |
-       ((sg + ((((d >> 8) & 0xff) * keep) >> 8)) << 8) |
-       (sb + (((d & 0xff) * keep) >> 8));
+  blend_bytes (raster, x, y, to_bytes (c), coverage);
 }
 
 static gboolean
@@ -118,6 +151,7 @@ entente_raster_line (EntenteRaster      *raster,
                      double              dash_offset)
 {
   double dx, dy, length, inverse_length, half, reach;
+  Bytes bytes = to_bytes (color);
   gboolean x_major;
 
   to_device (raster, &x0, &y0);
@@ -134,8 +168,10 @@ entente_raster_line (EntenteRaster      *raster,
   half = width / 2;
   x_major = fabs (dx) >= fabs (dy);
 
-  /* Walk the major axis; at each step, the few pixels across the line. */
-  reach = half * length / (x_major ? fabs (dx) : fabs (dy)) + 1.0;
+  /* Walk the major axis; at each step, the pixels across the line that
+   * can be covered at all: those nearer than half the width plus half a
+   * pixel, measured across. */
+  reach = (half + 0.5) * length / (x_major ? fabs (dx) : fabs (dy));
   if (x_major)
     {
       int xa = MAX (0, (int) floor (MIN (x0, x1)));
@@ -149,22 +185,22 @@ entente_raster_line (EntenteRaster      *raster,
 
           if (t < 0 || t > 1 || (dashes && !dash_on (dashes, t * length / raster->scale + dash_offset / raster->scale)))
             continue;
-          ya = MAX (0, (int) floor (yc - reach));
-          yb = MIN (raster->height - 1, (int) ceil (yc + reach));
+          ya = MAX (raster->band_y0, (int) (yc - reach));
+          yb = MIN (raster->band_y1 - 1, (int) (yc + reach));
           for (int y = ya; y <= yb; y++)
             {
               float distance = (float) (fabs ((y + 0.5 - yc) * dx) * inverse_length);
               float coverage = CLAMP ((float) half + 0.5f - distance, 0.0f, 1.0f);
 
               if (coverage > 0.004f)
-                blend (raster, x, y, color, coverage);
+                blend_bytes (raster, x, y, bytes, coverage);
             }
         }
     }
   else
     {
-      int ya = MAX (0, (int) floor (MIN (y0, y1)));
-      int yb = MIN (raster->height - 1, (int) ceil (MAX (y0, y1)));
+      int ya = MAX (raster->band_y0, (int) floor (MIN (y0, y1)));
+      int yb = MIN (raster->band_y1 - 1, (int) ceil (MAX (y0, y1)));
 
       for (int y = ya; y <= yb; y++)
         {
@@ -174,15 +210,15 @@ entente_raster_line (EntenteRaster      *raster,
 
           if (t < 0 || t > 1 || (dashes && !dash_on (dashes, t * length / raster->scale + dash_offset / raster->scale)))
             continue;
-          xa = MAX (0, (int) floor (xc - reach));
-          xb = MIN (raster->width - 1, (int) ceil (xc + reach));
+          xa = MAX (0, (int) (xc - reach));
+          xb = MIN (raster->width - 1, (int) (xc + reach));
           for (int x = xa; x <= xb; x++)
             {
               float distance = (float) (fabs ((x + 0.5 - xc) * dy) * inverse_length);
               float coverage = CLAMP ((float) half + 0.5f - distance, 0.0f, 1.0f);
 
               if (coverage > 0.004f)
-                blend (raster, x, y, color, coverage);
+                blend_bytes (raster, x, y, bytes, coverage);
             }
         }
     }
@@ -224,8 +260,8 @@ entente_raster_triangle (EntenteRaster      *raster,
 
   xa = MAX (0, (int) floor (MIN (p[0], MIN (p[2], p[4]))) - 1);
   xb = MIN (raster->width - 1, (int) ceil (MAX (p[0], MAX (p[2], p[4]))) + 1);
-  ya = MAX (0, (int) floor (MIN (p[1], MIN (p[3], p[5]))) - 1);
-  yb = MIN (raster->height - 1, (int) ceil (MAX (p[1], MAX (p[3], p[5]))) + 1);
+  ya = MAX (raster->band_y0, (int) floor (MIN (p[1], MIN (p[3], p[5]))) - 1);
+  yb = MIN (raster->band_y1 - 1, (int) ceil (MAX (p[1], MAX (p[3], p[5]))) + 1);
 
   for (int y = ya; y <= yb; y++)
     for (int x = xa; x <= xb; x++)
@@ -298,8 +334,8 @@ entente_raster_shape (EntenteRaster      *raster,
 
   xa = MAX (0, (int) floor (cx - extent));
   xb = MIN (raster->width - 1, (int) ceil (cx + extent));
-  ya = MAX (0, (int) floor (cy - extent));
-  yb = MIN (raster->height - 1, (int) ceil (cy + extent));
+  ya = MAX (raster->band_y0, (int) floor (cy - extent));
+  yb = MIN (raster->band_y1 - 1, (int) ceil (cy + extent));
 
   /* The outline is centred on the edge, as a Cairo stroke is. */
   for (int y = ya; y <= yb; y++)

@@ -22,6 +22,9 @@ typedef struct
   int              height;
   cairo_t         *cr;
   double           scale;
+  cairo_matrix_t   matrix;  /* user to device, copied so threads need no cairo_t */
+  int              band_y0; /* rows this raster may write: [band_y0, band_y1) */
+  int              band_y1;
 } EntenteRaster;
 
 /* Premultiplied colour. */

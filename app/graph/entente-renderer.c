@@ -362,6 +362,7 @@ typedef struct
 
 #define MIN_ARROW_LENGTH 24.0
 #define MAX_CURVE_SEGMENTS 16
+#define PARALLEL_EDGES   2000
 
 static gboolean
 is_plain_edge (const EntenteRenderOptions *o,
@@ -454,9 +455,55 @@ raster_edge (EntenteRaster      *raster,
     }
 }
 
+typedef struct
+{
+  const EntenteRenderOptions *o;
+  const Palette              *pal;
+  const Focus                *focus;
+  EntenteRaster               raster;
+} EdgeBand;
+
+/* All plain edges, clipped to one band of rows of the image. */
+static gpointer
+raster_plain_edges (gpointer data)
+{
+  static const double dashes[] = { 7.0, 5.0 };
+  EdgeBand *band = data;
+  const EntenteRenderOptions *o = band->o;
+  guint n = entente_story_get_n_relations (o->story);
+  double width = 1.5 * CLAMP (o->viewport->zoom, 0.5, 1.5);
+
+  for (int reported = 0; reported <= 1; reported++)
+    {
+      const EntenteColor *color = reported ? &band->pal->reported : &band->pal->edge;
+      EntenteRasterColor raster_color = entente_raster_color (color->r, color->g, color->b,
+                                                              band->focus->active ? DIMMED_ALPHA : 0.9);
+
+      for (guint i = 0; i < n; i++)
+        {
+          const EntenteRelation *r = entente_story_get_relation (o->story, i);
+          Curve c;
+
+          if ((r->status == ENTENTE_STATUS_REPORTED) != reported || !is_plain_edge (o, band->focus, i))
+            continue;
+          edge_curve (o, r, i, &c);
+          if (!edge_on_screen (o, &c))
+            continue;
+          /* Far out, a bow of less than a pixel is a straight line, and
+           * arrowheads show only where there is room to see one. */
+          raster_edge (&band->raster, &c, fabs (o->layout->relation_bend[i] * o->viewport->zoom) < 1.0,
+                       width, raster_color, reported ? dashes : NULL,
+                       hypot (c.bx - c.ax, c.by - c.ay) >= MIN_ARROW_LENGTH && o->viewport->zoom >= 0.15);
+        }
+    }
+
+  return NULL;
+}
+
 /* Plain edges — fully shown, not in focus, not new, not ended — are most
- * of a big graph: drawn by status and dimming, into pixels directly when
- * the target is an image, with Cairo strokes otherwise (SVG, PDF). */
+ * of a big graph. Into an image they go straight into pixels, in two bands
+ * of rows drawn at once on big graphs (each pixel still gets the same
+ * blends in the same order); into SVG and PDF, as Cairo strokes. */
 static void
 draw_plain_edges (cairo_t                    *cr,
                   const EntenteRenderOptions *o,
@@ -466,62 +513,56 @@ draw_plain_edges (cairo_t                    *cr,
   static const double dashes[] = { 7.0, 5.0 };
   guint n = entente_story_get_n_relations (o->story);
   double width = 1.5 * CLAMP (o->viewport->zoom, 0.5, 1.5);
-  EntenteRaster raster;
-  gboolean fast = entente_raster_begin (&raster, cr);
+  EdgeBand top = { o, pal, focus };
+
+  if (entente_raster_begin (&top.raster, cr))
+    {
+      if (n >= PARALLEL_EDGES)
+        {
+          EdgeBand bottom = top;
+          GThread *helper;
+
+          top.raster.band_y1 = bottom.raster.band_y0 = top.raster.height / 2;
+          helper = g_thread_new ("entente-raster", raster_plain_edges, &bottom);
+          raster_plain_edges (&top);
+          g_thread_join (helper);
+        }
+      else
+        raster_plain_edges (&top);
+      entente_raster_end (&top.raster);
+      return;
+    }
 
   for (int reported = 0; reported <= 1; reported++)
-    for (int dimmed = 0; dimmed <= 1; dimmed++)
-      {
-        const EntenteColor *color = reported ? &pal->reported : &pal->edge;
-        double alpha = dimmed ? DIMMED_ALPHA : 0.9;
-        EntenteRasterColor raster_color = entente_raster_color (color->r, color->g, color->b, alpha);
+    {
+      const EntenteColor *color = reported ? &pal->reported : &pal->edge;
 
-        if (dimmed != focus->active)
-          continue;
+      set_color (cr, color, focus->active ? DIMMED_ALPHA : 0.9);
+      cairo_set_line_width (cr, width);
+      for (guint i = 0; i < n; i++)
+        {
+          const EntenteRelation *r = entente_story_get_relation (o->story, i);
+          Curve c;
 
-        set_color (cr, color, alpha);
-        cairo_set_line_width (cr, width);
+          if ((r->status == ENTENTE_STATUS_REPORTED) != reported || !is_plain_edge (o, focus, i))
+            continue;
+          edge_curve (o, r, i, &c);
+          if (!edge_on_screen (o, &c))
+            continue;
 
-        for (guint i = 0; i < n; i++)
-          {
-            const EntenteRelation *r = entente_story_get_relation (o->story, i);
-            gboolean straight, arrow;
-            Curve c;
-
-            if ((r->status == ENTENTE_STATUS_REPORTED) != reported || !is_plain_edge (o, focus, i))
-              continue;
-
-            edge_curve (o, r, i, &c);
-            if (!edge_on_screen (o, &c))
-              continue;
-
-            /* Far out, a bow of less than a pixel is a straight line, and
-             * arrowheads show only where there is room to see one. */
-            straight = fabs (o->layout->relation_bend[i] * o->viewport->zoom) < 1.0;
-            arrow = hypot (c.bx - c.ax, c.by - c.ay) >= MIN_ARROW_LENGTH && o->viewport->zoom >= 0.15;
-
-            if (fast)
-              {
-                raster_edge (&raster, &c, straight, width, raster_color, reported ? dashes : NULL, arrow);
-                continue;
-              }
-
-            cairo_set_dash (cr, reported ? dashes : NULL, reported ? G_N_ELEMENTS (dashes) : 0, 0);
-            cairo_move_to (cr, c.ax, c.ay);
-            cairo_curve_to (cr, c.c1x, c.c1y, c.c2x, c.c2y,
-                            c.bx - c.ux * ARROW_LENGTH * 0.8, c.by - c.uy * ARROW_LENGTH * 0.8);
-            cairo_stroke (cr);
-            cairo_set_dash (cr, NULL, 0, 0);
-            if (arrow)
-              {
-                add_arrowhead (cr, &c);
-                cairo_fill (cr);
-              }
-          }
-      }
-
-  if (fast)
-    entente_raster_end (&raster);
+          cairo_set_dash (cr, reported ? dashes : NULL, reported ? G_N_ELEMENTS (dashes) : 0, 0);
+          cairo_move_to (cr, c.ax, c.ay);
+          cairo_curve_to (cr, c.c1x, c.c1y, c.c2x, c.c2y,
+                          c.bx - c.ux * ARROW_LENGTH * 0.8, c.by - c.uy * ARROW_LENGTH * 0.8);
+          cairo_stroke (cr);
+          cairo_set_dash (cr, NULL, 0, 0);
+          if (hypot (c.bx - c.ax, c.by - c.ay) >= MIN_ARROW_LENGTH)
+            {
+              add_arrowhead (cr, &c);
+              cairo_fill (cr);
+            }
+        }
+    }
 }
 
 static void
