@@ -5,21 +5,12 @@
  */
 #include "config.h"
 
+#include "story-test-helpers.h"
 #include <math.h>
 
 #include "graph/entente-layout.h"
 #include "graph/entente-viewport.h"
 #include "story/entente-story-loader.h"
-
-static EntenteStory *
-bundled (void)
-{
-  g_autoptr(GError) error = NULL;
-  EntenteStory *story = entente_story_load_bundled (&error);
-
-  g_assert_no_error (error);
-  return story;
-}
 
 static EntenteLayout *
 laid_out (EntenteStory *story,
@@ -34,7 +25,7 @@ laid_out (EntenteStory *story,
 static void
 test_deterministic (void)
 {
-  g_autoptr(EntenteStory) story = bundled ();
+  g_autoptr(EntenteStory) story = test_load_bundled ();
   g_autoptr(EntenteLayout) a = laid_out (story, 42);
   g_autoptr(EntenteLayout) b = laid_out (story, 42);
   g_autoptr(EntenteLayout) c = laid_out (story, 7);
@@ -55,7 +46,7 @@ test_deterministic (void)
 static void
 test_finite_and_apart (void)
 {
-  g_autoptr(EntenteStory) story = bundled ();
+  g_autoptr(EntenteStory) story = test_load_bundled ();
   g_autoptr(EntenteLayout) layout = laid_out (story, ENTENTE_LAYOUT_DEFAULT_SEED);
 
   for (guint i = 0; i < layout->n_nodes; i++)
@@ -73,7 +64,7 @@ test_finite_and_apart (void)
 static void
 test_linked_nodes_closer (void)
 {
-  g_autoptr(EntenteStory) story = bundled ();
+  g_autoptr(EntenteStory) story = test_load_bundled ();
   g_autoptr(EntenteLayout) layout = laid_out (story, ENTENTE_LAYOUT_DEFAULT_SEED);
   double linked = 0, all = 0;
   guint n_all = 0;
@@ -95,7 +86,7 @@ test_linked_nodes_closer (void)
 static void
 test_parallel_relations_bend_apart (void)
 {
-  g_autoptr(EntenteStory) story = bundled ();
+  g_autoptr(EntenteStory) story = test_load_bundled ();
   g_autoptr(EntenteLayout) layout = entente_layout_new (story, ENTENTE_LAYOUT_DEFAULT_SEED);
   int microsoft = entente_story_find_entity (story, "microsoft");
   int openai = entente_story_find_entity (story, "openai");
@@ -117,7 +108,7 @@ test_parallel_relations_bend_apart (void)
 static void
 test_pinned_node_stays (void)
 {
-  g_autoptr(EntenteStory) story = bundled ();
+  g_autoptr(EntenteStory) story = test_load_bundled ();
   g_autoptr(EntenteLayout) layout = entente_layout_new (story, ENTENTE_LAYOUT_DEFAULT_SEED);
 
   entente_layout_move_node (layout, 0, 1234.0, -567.0);
@@ -131,7 +122,7 @@ test_pinned_node_stays (void)
 static void
 test_hit (void)
 {
-  g_autoptr(EntenteStory) story = bundled ();
+  g_autoptr(EntenteStory) story = test_load_bundled ();
   g_autoptr(EntenteLayout) layout = laid_out (story, ENTENTE_LAYOUT_DEFAULT_SEED);
   g_autofree guint8 *shown = g_new0 (guint8, layout->n_nodes);
 

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "story-test-helpers.h"
 #include "story/entente-search.h"
 #include "story/entente-story-loader.h"
 
@@ -28,16 +29,6 @@ test_score (void)
   g_assert_cmpint (entente_search_score ("", "openai"), ==, -1);
 }
 
-static EntenteStory *
-bundled (void)
-{
-  g_autoptr(GError) error = NULL;
-  EntenteStory *story = entente_story_load_bundled (&error);
-
-  g_assert_no_error (error);
-  return story;
-}
-
 static void
 assert_first (EntenteStory *story,
               const char   *query,
@@ -52,7 +43,7 @@ assert_first (EntenteStory *story,
 static void
 test_bundled (void)
 {
-  g_autoptr(EntenteStory) story = bundled ();
+  g_autoptr(EntenteStory) story = test_load_bundled ();
   g_autoptr(GArray) none = NULL;
   g_autoptr(GArray) many = NULL;
 

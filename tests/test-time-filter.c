@@ -4,18 +4,10 @@
  */
 #include "config.h"
 
+#include "story-test-helpers.h"
 #include "entente-i18n.h"
 #include "story/entente-story-loader.h"
 #include "story/entente-time-filter.h"
-
-static guint32
-day_of (const char *iso)
-{
-  EntenteDate date;
-
-  g_assert_true (entente_date_parse (iso, &date, NULL));
-  return entente_date_first_day (&date);
-}
 
 static EntenteDate
 date_of (const char *iso)
@@ -34,23 +26,13 @@ test_presence (void)
   EntenteDate y2015 = date_of ("2015");
   EntenteDate feb2018 = date_of ("2018-02");
 
-  g_assert_cmpint (entente_time_presence (&none, &none, day_of ("1990")), ==, ENTENTE_PRESENCE_ACTIVE);
-  g_assert_cmpint (entente_time_presence (&y2015, &none, day_of ("2014-12-31")), ==, ENTENTE_PRESENCE_NOT_BEGUN);
-  g_assert_cmpint (entente_time_presence (&y2015, &none, day_of ("2015-01-01")), ==, ENTENTE_PRESENCE_ACTIVE);
+  g_assert_cmpint (entente_time_presence (&none, &none, test_day_of ("1990")), ==, ENTENTE_PRESENCE_ACTIVE);
+  g_assert_cmpint (entente_time_presence (&y2015, &none, test_day_of ("2014-12-31")), ==, ENTENTE_PRESENCE_NOT_BEGUN);
+  g_assert_cmpint (entente_time_presence (&y2015, &none, test_day_of ("2015-01-01")), ==, ENTENTE_PRESENCE_ACTIVE);
   /* A month-precision end has not passed until the month is over. */
-  g_assert_cmpint (entente_time_presence (&none, &feb2018, day_of ("2018-02-28")), ==, ENTENTE_PRESENCE_ACTIVE);
-  g_assert_cmpint (entente_time_presence (&none, &feb2018, day_of ("2018-03-01")), ==, ENTENTE_PRESENCE_ENDED);
-  g_assert_cmpint (entente_time_presence (&y2015, &feb2018, day_of ("2016-06")), ==, ENTENTE_PRESENCE_ACTIVE);
-}
-
-static EntenteStory *
-bundled (void)
-{
-  g_autoptr(GError) error = NULL;
-  EntenteStory *story = entente_story_load_bundled (&error);
-
-  g_assert_no_error (error);
-  return story;
+  g_assert_cmpint (entente_time_presence (&none, &feb2018, test_day_of ("2018-02-28")), ==, ENTENTE_PRESENCE_ACTIVE);
+  g_assert_cmpint (entente_time_presence (&none, &feb2018, test_day_of ("2018-03-01")), ==, ENTENTE_PRESENCE_ENDED);
+  g_assert_cmpint (entente_time_presence (&y2015, &feb2018, test_day_of ("2016-06")), ==, ENTENTE_PRESENCE_ACTIVE);
 }
 
 static guint
@@ -66,7 +48,7 @@ relation_index (EntenteStory *story,
 static void
 test_bundled_over_time (void)
 {
-  g_autoptr(EntenteStory) story = bundled ();
+  g_autoptr(EntenteStory) story = test_load_bundled ();
   EntenteTimeView view;
   int chatgpt = entente_story_find_entity (story, "chatgpt");
   int openai = entente_story_find_entity (story, "openai");
@@ -78,13 +60,13 @@ test_bundled_over_time (void)
   entente_time_view_init (&view);
 
   /* 2010: OpenAI does not exist yet, nor any tie to it. */
-  entente_time_view_compute (&view, story, day_of ("2010"), ENTENTE_TIME_MODE_AS_OF);
+  entente_time_view_compute (&view, story, test_day_of ("2010"), ENTENTE_TIME_MODE_AS_OF);
   g_assert_false (entente_time_view_shows_entity (&view, openai));
   g_assert_false (entente_time_view_shows_relation (&view, invest_2019));
   n_early = view.n_shown_entities;
 
   /* July 2019: the first investment, the board seat already ended. */
-  entente_time_view_compute (&view, story, day_of ("2019-07"), ENTENTE_TIME_MODE_AS_OF);
+  entente_time_view_compute (&view, story, test_day_of ("2019-07"), ENTENTE_TIME_MODE_AS_OF);
   g_assert_true (entente_time_view_shows_entity (&view, openai));
   g_assert_cmpint (view.relations[invest_2019], ==, ENTENTE_PRESENCE_ACTIVE);
   g_assert_cmpint (view.relations[musk_board], ==, ENTENTE_PRESENCE_ENDED);
@@ -95,7 +77,7 @@ test_bundled_over_time (void)
   g_assert_cmpstr (entente_story_get_event (story, view.first_event)->id, ==, "invest-2019");
 
   /* The announcement day shows everything. */
-  entente_time_view_compute (&view, story, day_of ("2023-01-23"), ENTENTE_TIME_MODE_AS_OF);
+  entente_time_view_compute (&view, story, test_day_of ("2023-01-23"), ENTENTE_TIME_MODE_AS_OF);
   n_late = view.n_shown_entities;
   g_assert_cmpuint (n_late, ==, entente_story_get_n_entities (story));
   g_assert_cmpuint (n_early, <, n_late);
@@ -103,9 +85,9 @@ test_bundled_over_time (void)
   g_assert_cmpstr (entente_story_get_event (story, view.first_event)->id, ==, "announcement");
 
   /* "All" mode shows what has not begun, still marking what ended. */
-  entente_time_view_compute (&view, story, day_of ("2010"), ENTENTE_TIME_MODE_ALL);
+  entente_time_view_compute (&view, story, test_day_of ("2010"), ENTENTE_TIME_MODE_ALL);
   g_assert_true (entente_time_view_shows_entity (&view, chatgpt));
-  entente_time_view_compute (&view, story, day_of ("2020"), ENTENTE_TIME_MODE_ALL);
+  entente_time_view_compute (&view, story, test_day_of ("2020"), ENTENTE_TIME_MODE_ALL);
   g_assert_cmpint (view.relations[musk_board], ==, ENTENTE_PRESENCE_ENDED);
 
   entente_time_view_clear (&view);
@@ -114,18 +96,18 @@ test_bundled_over_time (void)
 static void
 test_events_of_the_day (void)
 {
-  g_autoptr(EntenteStory) story = bundled ();
+  g_autoptr(EntenteStory) story = test_load_bundled ();
   EntenteTimeView view;
 
   entente_time_view_init (&view);
   /* Three events are dated only "January 2023". */
-  entente_time_view_compute (&view, story, day_of ("2023-01-10"), ENTENTE_TIME_MODE_AS_OF);
+  entente_time_view_compute (&view, story, test_day_of ("2023-01-10"), ENTENTE_TIME_MODE_AS_OF);
   g_assert_cmpuint (view.n_events, ==, 3);
   for (guint i = view.first_event; i < view.first_event + view.n_events; i++)
     g_assert_cmpint (entente_story_get_event (story, i)->date.precision, ==, ENTENTE_DATE_PRECISION_MONTH);
 
   /* Before the first event there is none. */
-  entente_time_view_compute (&view, story, day_of ("2000"), ENTENTE_TIME_MODE_AS_OF);
+  entente_time_view_compute (&view, story, test_day_of ("2000"), ENTENTE_TIME_MODE_AS_OF);
   g_assert_cmpuint (view.n_events, ==, 0);
   entente_time_view_clear (&view);
 }
@@ -133,7 +115,7 @@ test_events_of_the_day (void)
 static void
 test_snap_and_label (void)
 {
-  g_autoptr(EntenteStory) story = bundled ();
+  g_autoptr(EntenteStory) story = test_load_bundled ();
   g_autofree char *year_label = NULL;
   g_autofree char *month_label = NULL;
   g_autofree char *day_label = NULL;
@@ -142,13 +124,13 @@ test_snap_and_label (void)
   g_setenv ("LANGUAGE", "en", TRUE);
   entente_i18n_init ();
 
-  g_assert_cmpuint (entente_time_snap_to_event (story, day_of ("2019-07-05"), 10), ==, day_of ("2019-07"));
-  g_assert_cmpuint (entente_time_snap_to_event (story, day_of ("2019-09-01"), 10), ==, day_of ("2019-09-01"));
+  g_assert_cmpuint (entente_time_snap_to_event (story, test_day_of ("2019-07-05"), 10), ==, test_day_of ("2019-07"));
+  g_assert_cmpuint (entente_time_snap_to_event (story, test_day_of ("2019-09-01"), 10), ==, test_day_of ("2019-09-01"));
 
-  year_label = entente_time_label (story, day_of ("2015"));
-  month_label = entente_time_label (story, day_of ("2019-07"));
-  day_label = entente_time_label (story, day_of ("2023-01-23"));
-  between_label = entente_time_label (story, day_of ("2020-05-17"));
+  year_label = entente_time_label (story, test_day_of ("2015"));
+  month_label = entente_time_label (story, test_day_of ("2019-07"));
+  day_label = entente_time_label (story, test_day_of ("2023-01-23"));
+  between_label = entente_time_label (story, test_day_of ("2020-05-17"));
   g_assert_cmpstr (year_label, ==, "2015");
   g_assert_cmpstr (month_label, ==, "July 2019");
   g_assert_cmpstr (day_label, ==, "23 January 2023");
@@ -159,25 +141,25 @@ test_snap_and_label (void)
 static void
 test_undated_entities_appear_with_the_story (void)
 {
-  g_autoptr(EntenteStory) story = bundled ();
+  g_autoptr(EntenteStory) story = test_load_bundled ();
   EntenteTimeView view;
   int dall_e = entente_story_find_entity (story, "dall-e");
   int tesla = entente_story_find_entity (story, "tesla");
   int microsoft = entente_story_find_entity (story, "microsoft");
 
   /* DALL-E is undated, first mentioned by the 2022 event. */
-  g_assert_cmpuint (entente_story_get_entity (story, dall_e)->appears_day, ==, day_of ("2022"));
+  g_assert_cmpuint (entente_story_get_entity (story, dall_e)->appears_day, ==, test_day_of ("2022"));
   /* Tesla has no dated tie of its own: it comes with Elon Musk, in 2015. */
-  g_assert_cmpuint (entente_story_get_entity (story, tesla)->appears_day, ==, day_of ("2015"));
+  g_assert_cmpuint (entente_story_get_entity (story, tesla)->appears_day, ==, test_day_of ("2015"));
   /* Microsoft enters the story with its first investment. */
-  g_assert_cmpuint (entente_story_get_entity (story, microsoft)->appears_day, ==, day_of ("2019-07"));
+  g_assert_cmpuint (entente_story_get_entity (story, microsoft)->appears_day, ==, test_day_of ("2019-07"));
 
   entente_time_view_init (&view);
-  entente_time_view_compute (&view, story, day_of ("2019-06"), ENTENTE_TIME_MODE_AS_OF);
+  entente_time_view_compute (&view, story, test_day_of ("2019-06"), ENTENTE_TIME_MODE_AS_OF);
   g_assert_false (entente_time_view_shows_entity (&view, dall_e));
   g_assert_false (entente_time_view_shows_entity (&view, microsoft));
   g_assert_true (entente_time_view_shows_entity (&view, tesla));
-  entente_time_view_compute (&view, story, day_of ("2022-03"), ENTENTE_TIME_MODE_AS_OF);
+  entente_time_view_compute (&view, story, test_day_of ("2022-03"), ENTENTE_TIME_MODE_AS_OF);
   g_assert_true (entente_time_view_shows_entity (&view, dall_e));
   entente_time_view_clear (&view);
 }
@@ -185,34 +167,34 @@ test_undated_entities_appear_with_the_story (void)
 static void
 test_event_stepping (void)
 {
-  g_autoptr(EntenteStory) story = bundled ();
+  g_autoptr(EntenteStory) story = test_load_bundled ();
   guint32 day;
 
-  g_assert_true (entente_time_next_event_day (story, day_of ("2016"), &day));
-  g_assert_cmpuint (day, ==, day_of ("2018-02"));
-  g_assert_true (entente_time_next_event_day (story, day_of ("2018-02"), &day));
-  g_assert_cmpuint (day, ==, day_of ("2019-07"));
+  g_assert_true (entente_time_next_event_day (story, test_day_of ("2016"), &day));
+  g_assert_cmpuint (day, ==, test_day_of ("2018-02"));
+  g_assert_true (entente_time_next_event_day (story, test_day_of ("2018-02"), &day));
+  g_assert_cmpuint (day, ==, test_day_of ("2019-07"));
   /* The three January 2023 events share a first day: one step. */
-  g_assert_true (entente_time_next_event_day (story, day_of ("2022-11"), &day));
-  g_assert_cmpuint (day, ==, day_of ("2023-01"));
-  g_assert_true (entente_time_next_event_day (story, day_of ("2023-01"), &day));
-  g_assert_cmpuint (day, ==, day_of ("2023-01-23"));
-  g_assert_false (entente_time_next_event_day (story, day_of ("2023-01-23"), &day));
+  g_assert_true (entente_time_next_event_day (story, test_day_of ("2022-11"), &day));
+  g_assert_cmpuint (day, ==, test_day_of ("2023-01"));
+  g_assert_true (entente_time_next_event_day (story, test_day_of ("2023-01"), &day));
+  g_assert_cmpuint (day, ==, test_day_of ("2023-01-23"));
+  g_assert_false (entente_time_next_event_day (story, test_day_of ("2023-01-23"), &day));
 
-  g_assert_true (entente_time_previous_event_day (story, day_of ("2019-07"), &day));
-  g_assert_cmpuint (day, ==, day_of ("2018-02"));
-  g_assert_false (entente_time_previous_event_day (story, day_of ("2007"), &day));
+  g_assert_true (entente_time_previous_event_day (story, test_day_of ("2019-07"), &day));
+  g_assert_cmpuint (day, ==, test_day_of ("2018-02"));
+  g_assert_false (entente_time_previous_event_day (story, test_day_of ("2007"), &day));
 }
 
 static void
 test_hide_kinds (void)
 {
-  g_autoptr(EntenteStory) story = bundled ();
+  g_autoptr(EntenteStory) story = test_load_bundled ();
   EntenteTimeView view;
   guint all_entities, all_relations;
 
   entente_time_view_init (&view);
-  entente_time_view_compute (&view, story, day_of ("2023-01-23"), ENTENTE_TIME_MODE_AS_OF);
+  entente_time_view_compute (&view, story, test_day_of ("2023-01-23"), ENTENTE_TIME_MODE_AS_OF);
   all_entities = view.n_shown_entities;
   all_relations = view.n_shown_relations;
 
@@ -236,12 +218,12 @@ test_hide_kinds (void)
 static void
 test_date_range (void)
 {
-  g_autoptr(EntenteStory) story = bundled ();
+  g_autoptr(EntenteStory) story = test_load_bundled ();
   guint32 first, last;
 
   g_assert_true (entente_story_get_date_range (story, &first, &last));
-  g_assert_cmpuint (first, ==, day_of ("2007"));
-  g_assert_cmpuint (last, ==, day_of ("2023-01-23"));
+  g_assert_cmpuint (first, ==, test_day_of ("2007"));
+  g_assert_cmpuint (last, ==, test_day_of ("2023-01-23"));
 }
 
 int

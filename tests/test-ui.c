@@ -4,19 +4,11 @@
  */
 #include "config.h"
 
+#include "story-test-helpers.h"
 #include <glib/gstdio.h>
 
 #include "entente-i18n.h"
 #include "ui-test-helpers.h"
-
-static guint32
-day_of (const char *iso)
-{
-  EntenteDate date;
-
-  g_assert_true (entente_date_parse (iso, &date, NULL));
-  return entente_date_first_day (&date);
-}
 
 static void
 assert_contains (const char *haystack,
@@ -145,7 +137,7 @@ test_show_quote (void)
   g_assert_cmpint (entente_graph_view_get_selected_entity (graph), ==,
                    entente_story_find_entity (story, "satya-nadella"));
   /* Said in January 2023: the timeline goes there. */
-  g_assert_cmpuint (entente_timeline_get_day (entente_window_get_timeline (window)), ==, day_of ("2023-01"));
+  g_assert_cmpuint (entente_timeline_get_day (entente_window_get_timeline (window)), ==, test_day_of ("2023-01"));
   g_assert_cmpstr (entente_timeline_get_label (entente_window_get_timeline (window)), ==, "January 2023");
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -161,13 +153,13 @@ test_timeline_changes_graph (void)
   guint all = entente_graph_view_get_time_view (graph)->n_shown_entities;
   guint in_2010, in_2019;
 
-  gtk_range_set_value (range, day_of ("2010-03-10"));
+  gtk_range_set_value (range, test_day_of ("2010-03-10"));
   ui_test_settle ();
   in_2010 = entente_graph_view_get_time_view (graph)->n_shown_entities;
-  g_assert_cmpuint (entente_graph_view_get_day (graph), ==, day_of ("2010-03-10"));
+  g_assert_cmpuint (entente_graph_view_get_day (graph), ==, test_day_of ("2010-03-10"));
   g_assert_cmpstr (entente_timeline_get_label (timeline), ==, "March 2010");
 
-  gtk_range_set_value (range, day_of ("2019-07"));
+  gtk_range_set_value (range, test_day_of ("2019-07"));
   ui_test_settle ();
   in_2019 = entente_graph_view_get_time_view (graph)->n_shown_entities;
   g_assert_cmpstr (entente_timeline_get_label (timeline), ==, "July 2019");
@@ -182,14 +174,14 @@ static gboolean
 replay_moved_on (gpointer data)
 {
   EntenteTimeline *timeline = data;
-  return entente_timeline_get_day (timeline) > day_of ("2007-01-01") &&
-         entente_timeline_get_day (timeline) < day_of ("2023-01-23");
+  return entente_timeline_get_day (timeline) > test_day_of ("2007-01-01") &&
+         entente_timeline_get_day (timeline) < test_day_of ("2023-01-23");
 }
 
 static gboolean
 replay_reached_2015 (gpointer data)
 {
-  return entente_timeline_get_day (data) >= day_of ("2015");
+  return entente_timeline_get_day (data) >= test_day_of ("2015");
 }
 
 static void
@@ -202,7 +194,7 @@ test_replay (void)
   /* From the end, Play starts over at the first event… */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.play", NULL);
   g_assert_true (entente_timeline_get_playing (timeline));
-  g_assert_cmpuint (entente_timeline_get_day (timeline), ==, day_of ("2007"));
+  g_assert_cmpuint (entente_timeline_get_day (timeline), ==, test_day_of ("2007"));
   g_assert_cmpstr (entente_timeline_get_event_title (timeline), ==, "Apple launches the iPhone");
 
   /* …then moves on by itself, event after event, with the frame clock. */
@@ -214,7 +206,7 @@ test_replay (void)
   g_assert_false (entente_timeline_get_playing (timeline));
 
   /* On an event, what it brought in is marked as new. */
-  entente_timeline_set_day (timeline, day_of ("2022-11"));
+  entente_timeline_set_day (timeline, test_day_of ("2022-11"));
   ui_test_settle ();
   g_assert_cmpuint (entente_graph_view_get_n_new_entities (graph), >=, 1);
 
@@ -230,7 +222,7 @@ test_whole_story_mode (void)
   EntenteStory *story = entente_window_get_story (window);
   guint as_of;
 
-  entente_timeline_set_day (timeline, day_of ("2016"));
+  entente_timeline_set_day (timeline, test_day_of ("2016"));
   ui_test_settle ();
   as_of = entente_graph_view_get_time_view (graph)->n_shown_entities;
   g_assert_cmpuint (as_of, <, entente_story_get_n_entities (story));
@@ -369,7 +361,7 @@ test_arrangement_restored (void)
   entente_graph_view_apply_arrangement (graph, pin);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL);
   zoom = entente_graph_view_get_zoom (graph);
-  entente_timeline_set_day (entente_window_get_timeline (window), day_of ("2019-07"));
+  entente_timeline_set_day (entente_window_get_timeline (window), test_day_of ("2019-07"));
   ui_test_settle ();
   gtk_window_destroy (GTK_WINDOW (window));
   ui_test_settle ();
@@ -382,7 +374,7 @@ test_arrangement_restored (void)
   g_assert_cmpfloat (entente_graph_view_get_layout (graph)->y[openai], ==, -1234.0);
   g_assert_true (entente_graph_view_get_layout (graph)->pinned[openai]);
   g_assert_cmpfloat_with_epsilon (entente_graph_view_get_zoom (graph), zoom, 1e-9);
-  g_assert_cmpuint (entente_timeline_get_day (entente_window_get_timeline (window)), ==, day_of ("2019-07"));
+  g_assert_cmpuint (entente_timeline_get_day (entente_window_get_timeline (window)), ==, test_day_of ("2019-07"));
   g_assert_null (entente_window_get_error_text (window));
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -478,7 +470,7 @@ test_entity_list_follows_graph (void)
   g_assert_cmpuint (entente_entity_list_get_n_shown (list), ==,
                     entente_graph_view_get_time_view (graph)->n_shown_entities);
 
-  gtk_range_set_value (range, day_of ("2016"));
+  gtk_range_set_value (range, test_day_of ("2016"));
   ui_test_settle ();
   g_assert_cmpuint (entente_entity_list_get_n_shown (list), ==,
                     entente_graph_view_get_time_view (graph)->n_shown_entities);

@@ -1,0 +1,14 @@
+/* story-test-helpers.h — shared by the tests that read the bundled story
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "story/entente-story.h"
+
+G_BEGIN_DECLS
+
+EntenteStory *test_load_bundled (void);
+guint32       test_day_of       (const char *iso);
+
+G_END_DECLS
