@@ -349,6 +349,36 @@ test_unknown_members_ignored (void)
   g_assert_no_error (error);
 }
 
+/* Lists are parsed element by element; a syntax error deep in one is still
+ * reported at its place in the whole file. */
+static void
+test_syntax_error_inside_element (void)
+{
+  g_autofree char *text = story_with (NULL, NULL,
+    "[{\"id\": \"r1\", \"from\": \"microsoft\", \"to\": \"openai\", \"kind\": \"k\", \"label\": \"l\",\n"
+    "   \"status\": \"confirmed\", \"amount\": {\"value\": 5 \"currency\": \"USD\"}}]",
+    NULL, NULL);
+
+  /* The relations' second line is the file's fifth; json-glib, reading the
+   * whole file, gives the same place. */
+  assert_error (text, ENTENTE_STORY_ERROR_SYNTAX, "case.entente.json:5:47: Parse error: unexpected number `5'");
+}
+
+/* A top level the outline scanner does not take (an escaped key) is read
+ * whole, with the same result. */
+static void
+test_unusual_top_level (void)
+{
+  g_autofree char *plain = story_with (NULL, NULL, NULL, NULL, NULL);
+  g_autofree char *unusual = g_strconcat ("{\"x\\u0041\": 1, ", plain + 1, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EntenteStory) story = load_text (unusual, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (entente_story_get_n_entities (story), ==, 2);
+  g_assert_cmpuint (entente_story_get_n_relations (story), ==, 1);
+}
+
 static void
 test_missing_file (void)
 {
@@ -387,6 +417,8 @@ main (int   argc,
   g_test_add_func ("/story/loader/only-web-links", test_only_web_links);
   g_test_add_func ("/story/loader/every-problem-reported", test_every_problem_reported);
   g_test_add_func ("/story/loader/unknown-members-ignored", test_unknown_members_ignored);
+  g_test_add_func ("/story/loader/syntax-error-inside-element", test_syntax_error_inside_element);
+  g_test_add_func ("/story/loader/unusual-top-level", test_unusual_top_level);
   g_test_add_func ("/story/loader/missing-file", test_missing_file);
 
   return g_test_run ();

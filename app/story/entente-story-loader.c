@@ -9,11 +9,13 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "entente-json-scan.h"
 #include "entente-story-loader.h"
 #include "entente-story-private.h"
 #include "entente-time-filter.h"
@@ -22,7 +24,11 @@ G_DEFINE_QUARK (entente-story-error-quark, entente_story_error)
 
 typedef struct
 {
-  const char   *display_name;
+  const char      *display_name;
+  const char      *data;
+  EntenteJsonScan *scan;          /* when set, the lists are parsed element by element */
+  JsonParser      *element_parser;
+  GError          *syntax_error;  /* a parse error inside an element: the load fails */
   EntenteStory *story;
   GPtrArray    *problems;
   guint         n_dropped;
@@ -484,6 +490,90 @@ read_ref_list (Loader           *loader,
   return ok;
 }
 
+static gboolean
+is_list (const char *name)
+{
+  static const char * const lists[] = { "sources", "entities", "relations", "quotes", "events", NULL };
+
+  return g_strv_contains (lists, name);
+}
+
+/* json-glib says "<data>:LINE:COLUMN: Parse error: …" about a piece of the
+ * file; say it about the file, at the same place in it. */
+static GError *
+syntax_error_at (Loader       *loader,
+                 gsize         offset,
+                 const GError *error)
+{
+  const char *message = error->message;
+  guint line, column, base_line, base_column;
+  int consumed = 0;
+
+  if (g_str_has_prefix (message, "<data>:") &&
+      sscanf (message + strlen ("<data>:"), "%u:%u:%n", &line, &column, &consumed) == 2 && consumed > 0)
+    {
+      entente_json_position (loader->data, offset, &base_line, &base_column);
+      return g_error_new (ENTENTE_STORY_ERROR, ENTENTE_STORY_ERROR_SYNTAX, "%s:%u:%u:%s",
+                          loader->display_name, base_line + line - 1,
+                          line == 1 ? base_column + column - 1 : column,
+                          message + strlen ("<data>:") + consumed);
+    }
+
+  return g_error_new (ENTENTE_STORY_ERROR, ENTENTE_STORY_ERROR_SYNTAX, "%s: %s", loader->display_name, message);
+}
+
+static void
+parse_element (Loader      *loader,
+               JsonNode    *element,
+               const char  *path,
+               guint        index,
+               void       (*parse_item) (Loader *, JsonObject *, const char *, guint))
+{
+  if (!JSON_NODE_HOLDS_OBJECT (element))
+    problem (loader, path, _("expected an object, found %s"), node_type_name (element));
+  else
+    parse_item (loader, json_node_get_object (element), path, index);
+}
+
+static gboolean
+too_many_items (Loader     *loader,
+                const char *path,
+                guint       count)
+{
+  if (count <= ENTENTE_STORY_MAX_ITEMS)
+    return FALSE;
+
+  problem (loader, path, _("holds %u items; the limit is %u"), count, (guint) ENTENTE_STORY_MAX_ITEMS);
+  return TRUE;
+}
+
+/* One element at a time: its tree is built, read into the story and
+ * dropped before the next, so memory stays near the size of the story. */
+static void
+for_each_scanned_element (Loader                  *loader,
+                          const EntenteJsonMember *member,
+                          const char              *path,
+                          void                   (*parse_item) (Loader *, JsonObject *, const char *, guint))
+{
+  if (too_many_items (loader, path, member->elements->len))
+    return;
+
+  for (guint i = 0; i < member->elements->len && loader->syntax_error == NULL; i++)
+    {
+      const EntenteJsonRange *range = &g_array_index (member->elements, EntenteJsonRange, i);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *item_path = g_strdup_printf ("%s[%u]", path, i);
+
+      if (!json_parser_load_from_data (loader->element_parser, loader->data + range->start,
+                                       (gssize) (range->end - range->start), &error))
+        {
+          loader->syntax_error = syntax_error_at (loader, range->start, error);
+          return;
+        }
+      parse_element (loader, json_parser_get_root (loader->element_parser), item_path, i, parse_item);
+    }
+}
+
 /* Calls @parse_item for every element of the array @member, which must hold
  * objects. */
 static void
@@ -492,14 +582,24 @@ for_each_object (Loader      *loader,
                  const char  *member,
                  void       (*parse_item) (Loader *, JsonObject *, const char *, guint))
 {
-  JsonNode *node = get_member (loader, root, "$", member, TRUE);
-  g_autofree char *here = NULL;
+  g_autofree char *here = member_path ("$", member);
+  const EntenteJsonMember *scanned = loader->scan ? entente_json_scan_lookup (loader->scan, member) : NULL;
+  JsonNode *node;
   JsonArray *array;
 
+  if (loader->syntax_error != NULL)
+    return;
+
+  if (scanned != NULL && scanned->is_array)
+    {
+      for_each_scanned_element (loader, scanned, here, parse_item);
+      return;
+    }
+
+  node = get_member (loader, root, "$", member, TRUE);
   if (node == NULL)
     return;
 
-  here = member_path ("$", member);
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
       problem (loader, here, _("expected an array, found %s"), node_type_name (node));
@@ -507,22 +607,13 @@ for_each_object (Loader      *loader,
     }
 
   array = json_node_get_array (node);
-  if (json_array_get_length (array) > ENTENTE_STORY_MAX_ITEMS)
-    {
-      problem (loader, here, _("holds %u items; the limit is %u"),
-               json_array_get_length (array), (guint) ENTENTE_STORY_MAX_ITEMS);
-      return;
-    }
+  if (too_many_items (loader, here, json_array_get_length (array)))
+    return;
 
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      JsonNode *element = json_array_get_element (array, i);
       g_autofree char *item_path = g_strdup_printf ("%s[%u]", here, i);
-
-      if (!JSON_NODE_HOLDS_OBJECT (element))
-        problem (loader, item_path, _("expected an object, found %s"), node_type_name (element));
-      else
-        parse_item (loader, json_node_get_object (element), item_path, i);
+      parse_element (loader, json_array_get_element (array, i), item_path, i, parse_item);
     }
 }
 
@@ -864,6 +955,9 @@ entente_story_load_from_bytes (GBytes      *bytes,
                                GError     **error)
 {
   g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(JsonParser) element_parser = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(EntenteJsonScan) scan = NULL;
   g_autoptr(GError) json_error = NULL;
   g_autoptr(EntenteStory) story = NULL;
   g_autoptr(GPtrArray) problems = NULL;
@@ -911,7 +1005,7 @@ entente_story_load_from_bytes (GBytes      *bytes,
     {
       utf8_position (data, invalid, &line, &column);
       g_set_error (error, ENTENTE_STORY_ERROR, ENTENTE_STORY_ERROR_SYNTAX,
-                   _(_("%s:%u:%u: the file is not valid UTF-8 text (byte 0x%02X)")),
+                   _("%s:%u:%u: the file is not valid UTF-8 text (byte 0x%02X)"),
                    display_name, line, column, (guchar) *invalid);
       return NULL;
     }
@@ -919,21 +1013,8 @@ entente_story_load_from_bytes (GBytes      *bytes,
   if (!check_nesting (data, len, &line, &column))
     {
       g_set_error (error, ENTENTE_STORY_ERROR, ENTENTE_STORY_ERROR_SYNTAX,
-                   _(_("%s:%u:%u: nested more than %d levels deep")),
+                   _("%s:%u:%u: nested more than %d levels deep"),
                    display_name, line, column, ENTENTE_STORY_MAX_DEPTH);
-      return NULL;
-    }
-
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, (gssize) len, &json_error))
-    {
-      /* json-glib says "<data>:LINE:COLUMN: Parse error: …"; name the file instead. */
-      const char *message = json_error->message;
-
-      if (g_str_has_prefix (message, "<data>:"))
-        message += strlen ("<data>:");
-      g_set_error (error, ENTENTE_STORY_ERROR, ENTENTE_STORY_ERROR_SYNTAX,
-                   "%s:%s", display_name, message);
       return NULL;
     }
 
@@ -944,9 +1025,12 @@ entente_story_load_from_bytes (GBytes      *bytes,
   relation_ids = g_hash_table_new (g_str_hash, g_str_equal);
   quote_ids = g_hash_table_new (g_str_hash, g_str_equal);
   event_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  element_parser = json_parser_new_immutable ();
 
   loader = (Loader) {
     .display_name = display_name,
+    .data = data,
+    .element_parser = element_parser,
     .story = story,
     .problems = problems,
     .source_ids = source_ids,
@@ -955,8 +1039,57 @@ entente_story_load_from_bytes (GBytes      *bytes,
     .event_ids = event_ids,
   };
 
-  parse_root (&loader, json_parser_get_root (parser));
+  /* The usual shape: one object of lists, read element by element. Any
+   * other shape, or anything odd at the top two levels, is parsed whole,
+   * where json-glib says what is wrong and where. */
+  scan = entente_json_scan (data, len);
+  if (scan != NULL)
+    {
+      JsonObject *outline = json_object_new ();
 
+      root = json_node_init_object (json_node_alloc (), outline);
+      json_object_unref (outline);
+      for (guint i = 0; i < scan->members->len; i++)
+        {
+          const EntenteJsonMember *member = g_ptr_array_index (scan->members, i);
+          g_autoptr(GError) member_error = NULL;
+
+          if (member->is_array && is_list (member->name))
+            continue;
+          if (!json_parser_load_from_data (element_parser, data + member->value.start,
+                                           (gssize) (member->value.end - member->value.start), &member_error))
+            {
+              g_propagate_error (error, syntax_error_at (&loader, member->value.start, member_error));
+              return NULL;
+            }
+          json_object_set_member (outline, member->name, json_node_copy (json_parser_get_root (element_parser)));
+        }
+      loader.scan = scan;
+    }
+  else
+    {
+      parser = json_parser_new_immutable ();
+      if (!json_parser_load_from_data (parser, data, (gssize) len, &json_error))
+        {
+          /* json-glib says "<data>:LINE:COLUMN: Parse error: …"; name the file instead. */
+          const char *message = json_error->message;
+
+          if (g_str_has_prefix (message, "<data>:"))
+            message += strlen ("<data>:");
+          g_set_error (error, ENTENTE_STORY_ERROR, ENTENTE_STORY_ERROR_SYNTAX,
+                       "%s:%s", display_name, message);
+          return NULL;
+        }
+      root = json_node_ref (json_parser_get_root (parser));
+    }
+
+  parse_root (&loader, root);
+
+  if (loader.syntax_error != NULL)
+    {
+      g_propagate_error (error, loader.syntax_error);
+      return NULL;
+    }
   if (problems->len > 0)
     return fail_with_problems (&loader, error);
 
