@@ -490,14 +490,18 @@ entente_panel_add_overview (const EntentePanelContext *c)
   for (guint i = 0; i < all_sources.n; i++)
     indices[i] = i;
   all_sources.items = indices;
-  add_heading (c, g_dngettext (GETTEXT_PACKAGE, "Source", "Sources", all_sources.n));
-  add_sources (c, &all_sources);
+  if (all_sources.n > 0)
+    {
+      add_heading (c, g_dngettext (GETTEXT_PACKAGE, "Source", "Sources", all_sources.n));
+      add_sources (c, &all_sources);
+    }
 
   add_heading (c, _("Quotes"));
   if (add_quotes (c, -1, -1) == 0)
     add_label (c, _("This story has no quotes."), "dim-label");
 
-  add_heading (c, _("Events"));
+  if (entente_story_get_n_events (c->story) > 0)
+    add_heading (c, _("Events"));
   for (guint i = 0; i < entente_story_get_n_events (c->story); i++)
     {
       const EntenteEvent *event = entente_story_get_event (c->story, i);

@@ -78,7 +78,8 @@ update_labels (EntenteTimeline *self)
 
   entente_timeline_track_set_day (self->track, self->day);
 
-  if (self->story == NULL)
+  /* A story without dates has no date to show. */
+  if (self->story == NULL || !entente_story_get_date_range (self->story, NULL, NULL))
     {
       gtk_label_set_text (self->date_label, "");
       gtk_label_set_text (self->event_label, "");
