@@ -1265,12 +1265,6 @@ entente_graph_view_rearrange (EntenteGraphView *self)
   note_reader_change (self);
 }
 
-static double
-ease (double t)
-{
-  return t < 0.5 ? 2 * t * t : 1 - (-2 * t + 2) * (-2 * t + 2) / 2;
-}
-
 static gboolean
 center_tick_cb (GtkWidget     *widget,
                 GdkFrameClock *frame_clock,
@@ -1279,8 +1273,8 @@ center_tick_cb (GtkWidget     *widget,
   EntenteGraphView *self = ENTENTE_GRAPH_VIEW (widget);
   double t = MIN (1.0, (gdk_frame_clock_get_frame_time (frame_clock) - self->center_start) / (double) CENTER_USEC);
 
-  self->viewport.center_x = self->center_from_x + (self->center_to_x - self->center_from_x) * ease (t);
-  self->viewport.center_y = self->center_from_y + (self->center_to_y - self->center_from_y) * ease (t);
+  self->viewport.center_x = self->center_from_x + (self->center_to_x - self->center_from_x) * entente_ease_in_out (t);
+  self->viewport.center_y = self->center_from_y + (self->center_to_y - self->center_from_y) * entente_ease_in_out (t);
   if (t < 1.0)
     {
       view_moved (self);

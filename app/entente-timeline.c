@@ -12,6 +12,7 @@
 
 #include "entente-timeline.h"
 #include "entente-timeline-track.h"
+#include "graph/entente-viewport.h"
 #include "story/entente-time-filter.h"
 
 /* How near an event a dropped handle must be to land on it, as a share of
@@ -74,7 +75,7 @@ update_labels (EntenteTimeline *self)
   g_autofree char *date = NULL;
   g_autoptr(GString) titles = g_string_new (NULL);
   g_autoptr(GString) descriptions = g_string_new (NULL);
-  EntenteTimeView view;
+  guint first, n;
 
   entente_timeline_track_set_day (self->track, self->day);
 
@@ -90,9 +91,8 @@ update_labels (EntenteTimeline *self)
   date = entente_time_label (self->story, self->day);
   gtk_label_set_text (self->date_label, date);
 
-  entente_time_view_init (&view);
-  entente_time_view_compute (&view, self->story, self->day, ENTENTE_TIME_MODE_AS_OF);
-  for (guint i = view.first_event; i < view.first_event + view.n_events; i++)
+  entente_time_events_at (self->story, self->day, &first, &n);
+  for (guint i = first; i < first + n; i++)
     {
       const EntenteEvent *event = entente_story_get_event (self->story, i);
 
@@ -111,7 +111,6 @@ update_labels (EntenteTimeline *self)
           g_string_append (descriptions, entente_text_get (&event->description));
         }
     }
-  entente_time_view_clear (&view);
 
   gtk_label_set_text (self->event_label, titles->str);
   gtk_label_set_text (self->event_description, descriptions->str);
@@ -243,12 +242,6 @@ set_play_button (EntenteTimeline *self,
                                playing ? _("Pause the replay") : _("Replay the story from its first event"));
 }
 
-static double
-ease_in_out (double t)
-{
-  return t < 0.5 ? 2 * t * t : 1 - (-2 * t + 2) * (-2 * t + 2) / 2;
-}
-
 static gboolean
 play_tick (GtkWidget     *widget,
            GdkFrameClock *frame_clock,
@@ -261,7 +254,7 @@ play_tick (GtkWidget     *widget,
   if (self->phase == PLAY_MOVING)
     {
       double t = MIN (1.0, (now - self->phase_start) / (double) MOVE_USEC);
-      double day = self->move_from + ease_in_out (t) * ((double) self->move_to - self->move_from);
+      double day = self->move_from + entente_ease_in_out (t) * ((double) self->move_to - self->move_from);
 
       gtk_range_set_value (GTK_RANGE (self->scale), t >= 1.0 ? self->move_to : (guint32) day);
       if (t >= 1.0)

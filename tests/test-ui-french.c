@@ -10,14 +10,6 @@
 #include "ui-test-helpers.h"
 
 static void
-assert_contains (const char *haystack,
-                 const char *needle)
-{
-  if (strstr (haystack, needle) == NULL)
-    g_error ("“%s” not found in:\n%s", needle, haystack);
-}
-
-static void
 test_strings_translated (void)
 {
   /* Strings from each source file that users see. */
@@ -36,19 +28,19 @@ test_window_in_french (void)
   g_autofree char *overview = entente_story_panel_dup_text (panel);
   g_autofree char *entity = NULL;
 
-  assert_contains (overview, "Microsoft et OpenAI");
-  assert_contains (overview, "Citations");
-  assert_contains (overview, "« Microsoft partage notre vision et nos valeurs");
-  assert_contains (overview, "Événements");
+  ui_test_assert_contains (overview, "Microsoft et OpenAI");
+  ui_test_assert_contains (overview, "Citations");
+  ui_test_assert_contains (overview, "« Microsoft partage notre vision et nos valeurs");
+  ui_test_assert_contains (overview, "Événements");
   g_assert_cmpstr (entente_timeline_get_label (entente_window_get_timeline (window)), ==, "23 janvier 2023");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.select-entity", "s", "elon-musk");
   ui_test_settle ();
   entity = entente_story_panel_dup_text (panel);
-  assert_contains (entity, "Personne · PDG de Tesla et de SpaceX");
-  assert_contains (entity, "membre du conseil d'administration");
-  assert_contains (entity, "Jusqu'à février 2018");
-  assert_contains (entity, "Aucune citation");
+  ui_test_assert_contains (entity, "Personne · PDG de Tesla et de SpaceX");
+  ui_test_assert_contains (entity, "membre du conseil d'administration");
+  ui_test_assert_contains (entity, "Jusqu'à février 2018");
+  ui_test_assert_contains (entity, "Aucune citation");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -11,14 +11,6 @@
 #include "ui-test-helpers.h"
 
 static void
-assert_contains (const char *haystack,
-                 const char *needle)
-{
-  if (strstr (haystack, needle) == NULL)
-    g_error ("“%s” not found in:\n%s", needle, haystack);
-}
-
-static void
 test_window_opens (void)
 {
   EntenteWindow *window = ui_test_open_window ();
@@ -30,10 +22,10 @@ test_window_opens (void)
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Entente");
   g_assert_true (entente_graph_view_get_story (graph) == story);
   /* Nothing selected: title, summary, sources, every quote. */
-  assert_contains (panel, "Microsoft and OpenAI");
-  assert_contains (panel, "Sources");
-  assert_contains (panel, "Every Microsoft product will have");
-  assert_contains (panel, "Microsoft shares our vision");
+  ui_test_assert_contains (panel, "Microsoft and OpenAI");
+  ui_test_assert_contains (panel, "Sources");
+  ui_test_assert_contains (panel, "Every Microsoft product will have");
+  ui_test_assert_contains (panel, "Microsoft shares our vision");
   /* The whole story is shown at first. */
   g_assert_cmpuint (entente_graph_view_get_time_view (graph)->n_shown_entities, ==,
                     entente_story_get_n_entities (story));
@@ -59,12 +51,12 @@ test_select_entity_fills_panel (void)
   g_assert_cmpint (entente_graph_view_get_selected_entity (graph), ==,
                    entente_story_find_entity (story, "satya-nadella"));
   text = entente_story_panel_dup_text (panel);
-  assert_contains (text, "Satya Nadella");
-  assert_contains (text, "CEO of Microsoft");
-  assert_contains (text, "Relations");
+  ui_test_assert_contains (text, "Satya Nadella");
+  ui_test_assert_contains (text, "CEO of Microsoft");
+  ui_test_assert_contains (text, "Relations");
   /* Both of his quotes, not the others. */
-  assert_contains (text, "We formed our partnership with OpenAI");
-  assert_contains (text, "Every Microsoft product will have");
+  ui_test_assert_contains (text, "We formed our partnership with OpenAI");
+  ui_test_assert_contains (text, "Every Microsoft product will have");
   g_assert_null (strstr (text, "Microsoft shares our vision"));
 
   /* A relation row selects the relation; its card leads to the other end. */
@@ -83,7 +75,7 @@ test_select_entity_fills_panel (void)
                    entente_story_find_entity (story, "microsoft"));
   g_assert_cmpint (entente_graph_view_get_selected_relation (graph), ==, -1);
   after_click = entente_story_panel_dup_text (panel);
-  assert_contains (after_click, "The Redmond firm");
+  ui_test_assert_contains (after_click, "The Redmond firm");
 
   /* Escape (win.clear-selection) goes back to the story. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-selection", NULL);
@@ -105,18 +97,18 @@ test_relation_card (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.select-relation", "s", "invest-2019");
   ui_test_settle ();
   confirmed = entente_story_panel_dup_text (panel);
-  assert_contains (confirmed, "Microsoft → OpenAI");
-  assert_contains (confirmed, "Amount: $1 billion");
-  assert_contains (confirmed, "Since July 2019");
-  assert_contains (confirmed, "Confirmed by the parties");
+  ui_test_assert_contains (confirmed, "Microsoft → OpenAI");
+  ui_test_assert_contains (confirmed, "Amount: $1 billion");
+  ui_test_assert_contains (confirmed, "Since July 2019");
+  ui_test_assert_contains (confirmed, "Confirmed by the parties");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.select-relation", "s", "invest-rumour");
   ui_test_settle ();
   reported = entente_story_panel_dup_text (panel);
-  assert_contains (reported, "Amount: $10 billion");
-  assert_contains (reported, "Not confirmed by the parties");
+  ui_test_assert_contains (reported, "Amount: $10 billion");
+  ui_test_assert_contains (reported, "Not confirmed by the parties");
   /* Nadella's blog quote is about both Microsoft and OpenAI. */
-  assert_contains (reported, "We formed our partnership with OpenAI");
+  ui_test_assert_contains (reported, "We formed our partnership with OpenAI");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -295,8 +287,8 @@ test_bad_file_keeps_story (void)
   ui_test_wait_until (error_shown, window);
 
   g_assert_true (entente_window_get_story (window) == before);
-  assert_contains (entente_window_get_error_text (window), path);
-  assert_contains (entente_window_get_error_text (window), "$.id: expected a string, found a number");
+  ui_test_assert_contains (entente_window_get_error_text (window), path);
+  ui_test_assert_contains (entente_window_get_error_text (window), "$.id: expected a string, found a number");
 
   /* A good file then replaces the story and clears the error. */
   g_assert_true (g_file_set_contents (good_path, g_bytes_get_data (bundled, NULL), g_bytes_get_size (bundled), NULL));
@@ -391,7 +383,7 @@ test_failed_save_is_told (void)
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL);
   ui_test_wait_until (error_shown, window);
-  assert_contains (entente_window_get_error_text (window), "arrangements");
+  ui_test_assert_contains (entente_window_get_error_text (window), "arrangements");
 
   gtk_window_destroy (GTK_WINDOW (window));
   ui_test_settle ();
@@ -414,7 +406,7 @@ test_damaged_arrangement_ignored (void)
   /* The story opens all the same, and the reader is told. */
   g_assert_nonnull (entente_window_get_story (window));
   g_assert_cmpuint (entente_graph_view_get_time_view (entente_window_get_graph_view (window))->n_shown_entities, >, 0);
-  assert_contains (entente_window_get_error_text (window), "damaged");
+  ui_test_assert_contains (entente_window_get_error_text (window), "damaged");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -427,14 +419,14 @@ test_quotes_in_original_language (void)
   g_autofree char *original = NULL;
 
   translated = entente_story_panel_dup_text (panel);
-  assert_contains (translated, "We formed our partnership with OpenAI");
-  assert_contains (translated, "Translated from French");
+  ui_test_assert_contains (translated, "We formed our partnership with OpenAI");
+  ui_test_assert_contains (translated, "Translated from French");
 
   /* The menu's check item is the setting; the panel follows it. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.quotes-in-original-language", NULL);
   ui_test_settle ();
   original = entente_story_panel_dup_text (panel);
-  assert_contains (original, "Nous avons formé notre partenariat avec OpenAI");
+  ui_test_assert_contains (original, "Nous avons formé notre partenariat avec OpenAI");
   g_assert_null (strstr (original, "Translated from"));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.quotes-in-original-language", NULL);

@@ -112,3 +112,11 @@ ui_test_find_button (GtkWidget  *root,
 
   return NULL;
 }
+
+void
+ui_test_assert_contains (const char *haystack,
+                         const char *needle)
+{
+  if (strstr (haystack, needle) == NULL)
+    g_error ("“%s” not found in:\n%s", needle, haystack);
+}

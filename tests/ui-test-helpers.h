@@ -15,6 +15,8 @@ EntenteWindow *ui_test_reopen_window (void);
 void           ui_test_wait_until  (gboolean (*condition) (gpointer),
                                     gpointer   data);
 void           ui_test_settle      (void);
+void           ui_test_assert_contains (const char *haystack,
+                                        const char *needle);
 GtkWidget     *ui_test_find_button (GtkWidget  *root,
                                     const char *action_name,
                                     const char *target);

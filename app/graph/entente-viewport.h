@@ -58,4 +58,11 @@ void entente_viewport_fit_insets      (EntenteViewport       *vp,
                                        double                 right,
                                        double                 bottom);
 
+/* Slow in, slow out, for views and dates that glide: t and result in 0–1. */
+static inline double
+entente_ease_in_out (double t)
+{
+  return t < 0.5 ? 2 * t * t : 1 - (-2 * t + 2) * (-2 * t + 2) / 2;
+}
+
 G_END_DECLS

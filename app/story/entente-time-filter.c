@@ -115,8 +115,6 @@ entente_time_view_compute (EntenteTimeView *view,
 {
   guint n_entities = entente_story_get_n_entities (story);
   guint n_relations = entente_story_get_n_relations (story);
-  guint n_events = entente_story_get_n_events (story);
-  guint32 latest = 0;
 
   if (view->n_entities != n_entities)
     view->entities = g_renew (guint8, view->entities, MAX (1, n_entities));
@@ -158,23 +156,34 @@ entente_time_view_compute (EntenteTimeView *view,
       view->n_shown_relations += p != ENTENTE_PRESENCE_NOT_BEGUN;
     }
 
-  /* The events "of the day" are the latest ones that have begun by then. */
-  view->first_event = 0;
-  view->n_events = 0;
-  for (guint i = 0; i < n_events; i++)
-    {
-      const EntenteEvent *event = entente_story_get_event (story, i);
-      guint32 first = entente_date_first_day (&event->date);
+  entente_time_events_at (story, day, &view->first_event, &view->n_events);
+}
 
-      if (first > day)
+/* The events "of the day" are the latest ones that have begun by then:
+ * [*first, *first + *n) in the story's (date-sorted) events. */
+void
+entente_time_events_at (EntenteStory *story,
+                        guint32       day,
+                        guint        *first,
+                        guint        *n)
+{
+  guint32 latest = 0;
+
+  *first = 0;
+  *n = 0;
+  for (guint i = 0; i < entente_story_get_n_events (story); i++)
+    {
+      guint32 start = entente_date_first_day (&entente_story_get_event (story, i)->date);
+
+      if (start > day)
         break;
-      if (view->n_events == 0 || first != latest)
+      if (*n == 0 || start != latest)
         {
-          latest = first;
-          view->first_event = i;
-          view->n_events = 0;
+          latest = start;
+          *first = i;
+          *n = 0;
         }
-      view->n_events++;
+      (*n)++;
     }
 }
 

@@ -54,6 +54,10 @@ gboolean         entente_time_view_shows_relation (const EntenteTimeView *view,
 guint32          entente_time_snap_to_event   (EntenteStory      *story,
                                                guint32            day,
                                                guint32            tolerance);
+void             entente_time_events_at       (EntenteStory      *story,
+                                               guint32            day,
+                                               guint             *first,
+                                               guint             *n);
 gboolean         entente_time_next_event_day  (EntenteStory      *story,
                                                guint32            day,
                                                guint32           *next);
