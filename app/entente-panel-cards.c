@@ -144,6 +144,50 @@ humanize_kind (const char *kind)
   return g_strconcat (upper, g_utf8_offset_to_pointer (spaced, 1), NULL);
 }
 
+/* Common relation kinds in the reader's language; others as written. */
+static char *
+kind_label (const char *kind)
+{
+  static const struct { const char *kind; const char *label; } known[] = {
+    { "investment", NC_("relation kind", "Investment") },
+    { "co-founder", NC_("relation kind", "Co-founder") },
+    { "founder", NC_("relation kind", "Founder") },
+    { "ceo", NC_("relation kind", "CEO") },
+    { "board-member", NC_("relation kind", "Board member") },
+    { "donor", NC_("relation kind", "Donor") },
+    { "owns", NC_("relation kind", "Owns") },
+    { "launched", NC_("relation kind", "Launched") },
+    { "developed", NC_("relation kind", "Developed") },
+    { "built", NC_("relation kind", "Built") },
+    { "powers", NC_("relation kind", "Powers") },
+    { "integration", NC_("relation kind", "Integration") },
+    { "rival", NC_("relation kind", "Rival") },
+    { "based-on", NC_("relation kind", "Based on") },
+    { "compared-to", NC_("relation kind", "Compared to") },
+    { "spoke-at", NC_("relation kind", "Spoke at") },
+    { "hosted-panel", NC_("relation kind", "Hosted a panel") },
+    { "reported-on", NC_("relation kind", "Reported on") },
+    { "gives-access", NC_("relation kind", "Gives access") },
+    { "cloud-provider", NC_("relation kind", "Cloud provider") },
+    { "profit-share", NC_("relation kind", "Profit share") },
+    { "stake", NC_("relation kind", "Stake") },
+    { "plays", NC_("relation kind", "Plays") },
+    { "partnership", NC_("relation kind", "Partnership") },
+    { "acquisition", NC_("relation kind", "Acquisition") },
+    { "employee", NC_("relation kind", "Employee") },
+    { "member", NC_("relation kind", "Member") },
+    { "subsidiary", NC_("relation kind", "Subsidiary") },
+    { "supplier", NC_("relation kind", "Supplier") },
+    { "customer", NC_("relation kind", "Customer") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
+    if (g_ascii_strcasecmp (kind, known[i].kind) == 0)
+      return g_strdup (g_dpgettext2 (GETTEXT_PACKAGE, "relation kind", known[i].label));
+
+  return humanize_kind (kind);
+}
+
 /* Whole sentences, since languages inflect around the name ("du français",
  * "de l'anglais"). */
 char *
@@ -399,7 +443,7 @@ entente_panel_add_entity_card (const EntentePanelContext *c,
   add_heading (c, _("Relations"));
   for (guint k = 0; k < kinds->len; k++)
     {
-      g_autofree char *kind_title = humanize_kind (kinds->pdata[k]);
+      g_autofree char *kind_title = kind_label (kinds->pdata[k]);
       GtkWidget *title = add_label (c, kind_title, "caption-heading");
 
       gtk_widget_set_margin_top (title, 6);
@@ -430,7 +474,7 @@ entente_panel_add_relation_card (const EntentePanelContext *c,
   const EntenteEntity *from = entente_story_get_entity (c->story, r->from);
   const EntenteEntity *to = entente_story_get_entity (c->story, r->to);
   g_autofree char *span = format_span (&r->start, &r->end);
-  g_autofree char *kind = humanize_kind (r->kind);
+  g_autofree char *kind = kind_label (r->kind);
   g_autofree char *title = NULL;
   GtkWidget *ends;
 
