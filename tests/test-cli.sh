@@ -37,6 +37,7 @@ check "export PNG at the given size" '[ "$(head -c 4 "$tmp/graph.png" | od -An -
 
 "$entente" --export "$tmp/graph.svg" --date 2019-07 "$story" >/dev/null 2>&1
 check "export SVG" 'grep -q "<svg" "$tmp/graph.svg"'
+check "SVG labels are text, not outlines" 'grep -q ">OpenAI</text>" "$tmp/graph.svg" && grep -q ">Microsoft and OpenAI</text>" "$tmp/graph.svg"'
 
 "$entente" --export "$tmp/graph.pdf" --lang fr >/dev/null 2>&1
 check "export PDF" '[ "$(head -c 5 "$tmp/graph.pdf")" = "%PDF-" ]'

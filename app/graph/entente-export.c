@@ -83,12 +83,73 @@ render_json (const EntenteRenderOptions *o)
   return g_string_free_to_bytes (out);
 }
 
+static void
+append_color (GString            *svg,
+              const char         *attribute,
+              const EntenteColor *c,
+              double              alpha)
+{
+  char opacity[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_ascii_formatd (opacity, sizeof opacity, "%.3f", alpha);
+  g_string_append_printf (svg, " %s=\"#%02x%02x%02x\" %s-opacity=\"%s\"", attribute,
+                          (int) (c->r * 255 + 0.5), (int) (c->g * 255 + 0.5), (int) (c->b * 255 + 0.5),
+                          attribute, opacity);
+}
+
+/* Cairo's SVG surface writes text as glyph outlines, which nobody can select,
+ * search or edit: labels, legend and caption go in as <text> instead. */
+static GBytes *
+add_svg_texts (GBytes *svg_bytes,
+               GArray *texts)
+{
+  gsize len;
+  const char *svg = g_bytes_get_data (svg_bytes, &len);
+  g_autoptr(GString) out = g_string_new_len (svg, (gssize) len);
+  const char *end = g_strrstr_len (out->str, (gssize) out->len, "</svg>");
+  g_autoptr(GString) text = g_string_new ("<g font-family=\"sans-serif\">\n");
+
+  if (end == NULL)
+    return g_bytes_ref (svg_bytes);
+
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const EntenteRenderText *t = &g_array_index (texts, EntenteRenderText, i);
+      g_autofree char *escaped = g_markup_escape_text (t->text, -1);
+      char x[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE], size[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_formatd (x, sizeof x, "%.2f", t->x);
+      g_ascii_formatd (y, sizeof y, "%.2f", t->y);
+      g_ascii_formatd (size, sizeof size, "%.2f", t->size_px);
+      /* The halo first, as its own unselectable outline (not every SVG
+       * reader knows paint-order), then the text itself. */
+      if (t->halo)
+        {
+          g_string_append_printf (text, "<text x=\"%s\" y=\"%s\" font-size=\"%s\"%s fill=\"none\"", x, y, size,
+                                  t->bold ? " font-weight=\"bold\"" : "");
+          append_color (text, "stroke", &t->halo_color, 0.85 * t->alpha);
+          g_string_append_printf (text, " stroke-width=\"3.5\" stroke-linejoin=\"round\" aria-hidden=\"true\""
+                                  " style=\"user-select:none\">%s</text>\n", escaped);
+        }
+      g_string_append_printf (text, "<text x=\"%s\" y=\"%s\" font-size=\"%s\"%s", x, y, size,
+                              t->bold ? " font-weight=\"bold\"" : "");
+      append_color (text, "fill", &t->color, t->alpha);
+      g_string_append_printf (text, ">%s</text>\n", escaped);
+    }
+  g_string_append (text, "</g>\n");
+
+  g_string_insert (out, end - out->str, text->str);
+  return g_string_free_to_bytes (g_steal_pointer (&out));
+}
+
 static GBytes *
 render_cairo (const EntenteRenderOptions  *o,
               Format                       format,
               GError                     **error)
 {
   g_autoptr(GByteArray) out = g_byte_array_new ();
+  g_autoptr(GArray) texts = NULL;
+  GBytes *bytes;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
@@ -102,7 +163,16 @@ render_cairo (const EntenteRenderOptions  *o,
     surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) w, (int) h);
 
   cr = cairo_create (surface);
-  entente_render (cr, o);
+  if (format == FORMAT_SVG)
+    {
+      EntenteRenderOptions with_texts = *o;
+
+      texts = entente_render_texts_new ();
+      with_texts.texts = texts;
+      entente_render (cr, &with_texts);
+    }
+  else
+    entente_render (cr, o);
   status = cairo_status (cr);
   cairo_destroy (cr);
 
@@ -121,7 +191,14 @@ render_cairo (const EntenteRenderOptions  *o,
       return NULL;
     }
 
-  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&out));
+  if (texts != NULL)
+    {
+      GBytes *with_texts = add_svg_texts (bytes, texts);
+      g_bytes_unref (bytes);
+      bytes = with_texts;
+    }
+  return bytes;
 }
 
 gboolean

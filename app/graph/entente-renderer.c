@@ -334,20 +334,64 @@ draw_self_loop (cairo_t    *cr,
 }
 
 static void
-draw_text_with_halo (cairo_t            *cr,
-                     PangoLayout        *layout,
-                     double              x,
-                     double              y,
-                     const EntenteColor *text,
-                     const EntenteColor *halo,
-                     double              alpha)
+render_text_clear (gpointer data)
 {
-  cairo_move_to (cr, x, y);
-  pango_cairo_layout_path (cr, layout);
-  set_color (cr, halo, 0.85 * alpha);
-  cairo_set_line_width (cr, 3.5);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_stroke (cr);
+  EntenteRenderText *t = data;
+
+  g_free (t->text);
+  g_free (t->family);
+}
+
+GArray *
+entente_render_texts_new (void)
+{
+  GArray *texts = g_array_new (FALSE, TRUE, sizeof (EntenteRenderText));
+
+  g_array_set_clear_func (texts, render_text_clear);
+  return texts;
+}
+
+/* Every piece of text goes through here: drawn, with a halo that keeps it
+ * readable over edges, or handed over as text (options->texts). */
+static void
+draw_text (cairo_t                    *cr,
+           const EntenteRenderOptions *o,
+           PangoLayout                *layout,
+           double                      x,
+           double                      y,
+           const EntenteColor         *text,
+           const EntenteColor         *halo,
+           double                      alpha)
+{
+  if (o->texts != NULL)
+    {
+      const PangoFontDescription *font = pango_layout_get_font_description (layout);
+      EntenteRenderText t = {
+        .x = x,
+        .y = y + pango_layout_get_baseline (layout) / (double) PANGO_SCALE,
+        .text = g_strdup (pango_layout_get_text (layout)),
+        .family = g_strdup (pango_font_description_get_family (font)),
+        .size_px = pango_font_description_get_size (font) / (double) PANGO_SCALE * 96.0 / 72.0,
+        .bold = pango_font_description_get_weight (font) >= PANGO_WEIGHT_BOLD,
+        .color = *text,
+        .alpha = alpha,
+        .halo = halo != NULL,
+        .halo_color = halo ? *halo : *text,
+      };
+
+      g_array_append_val (o->texts, t);
+      return;
+    }
+
+  if (halo != NULL)
+    {
+      cairo_move_to (cr, x, y);
+      pango_cairo_layout_path (cr, layout);
+      set_color (cr, halo, 0.85 * alpha);
+      cairo_set_line_width (cr, 3.5);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_stroke (cr);
+    }
 
   cairo_move_to (cr, x, y);
   set_color (cr, text, alpha);
@@ -918,9 +962,9 @@ draw_edge_labels (cairo_t                    *cr,
           (!inside_view (o->viewport, &rect) || overlaps_any (placed, &rect)))
         continue;
       g_array_append_val (placed, rect);
-      draw_text_with_halo (cr, text, rect.x - ink.x, rect.y,
-                           relation_presence (o, label->relation) == ENTENTE_PRESENCE_ENDED ? &pal->ended : &pal->foreground,
-                           &pal->background, 1.0);
+      draw_text (cr, o, text, rect.x - ink.x, rect.y,
+                 relation_presence (o, label->relation) == ENTENTE_PRESENCE_ENDED ? &pal->ended : &pal->foreground,
+                 &pal->background, 1.0);
     }
 
   pango_layout_set_width (text, -1);
@@ -1002,7 +1046,7 @@ draw_labels (cairo_t                    *cr,
 
       if (entity_presence (o, i) == ENTENTE_PRESENCE_ENDED)
         alpha *= 0.6;
-      draw_text_with_halo (cr, text, rect.x, rect.y, &pal->foreground, &pal->background, alpha);
+      draw_text (cr, o, text, rect.x, rect.y, &pal->foreground, &pal->background, alpha);
     }
 
   if (!edge_labels_done)
@@ -1096,9 +1140,7 @@ draw_legend (cairo_t     *cr,
         }
 
       pango_layout_get_pixel_extents (text, NULL, &extents);
-      cairo_move_to (cr, tx, cy - extents.height / 2.0);
-      set_color (cr, &pal->foreground, 1.0);
-      pango_cairo_show_layout (cr, text);
+      draw_text (cr, o, text, tx, cy - extents.height / 2.0, &pal->foreground, NULL, 1.0);
     }
 }
 
@@ -1115,17 +1157,13 @@ draw_caption (cairo_t                    *cr,
   pango_layout_set_font_description (text, font);
   pango_layout_set_text (text, o->caption_title, -1);
   pango_layout_get_pixel_extents (text, NULL, &extents);
-  cairo_move_to (cr, 16, 12);
-  set_color (cr, &pal->foreground, 1.0);
-  pango_cairo_show_layout (cr, text);
+  draw_text (cr, o, text, 16, 12, &pal->foreground, NULL, 1.0);
 
   if (o->caption_subtitle)
     {
       pango_layout_set_font_description (text, small);
       pango_layout_set_text (text, o->caption_subtitle, -1);
-      cairo_move_to (cr, 16, 16 + extents.height);
-      set_color (cr, &pal->foreground, 0.7);
-      pango_cairo_show_layout (cr, text);
+      draw_text (cr, o, text, 16, 16 + extents.height, &pal->foreground, NULL, 0.7);
     }
 }
 

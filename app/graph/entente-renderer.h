@@ -24,6 +24,22 @@ typedef struct
   double r, g, b;
 } EntenteColor;
 
+/* A piece of text the renderer did not draw, for a writer that keeps text
+ * as text (the SVG export). (x, y) is the start of its baseline. */
+typedef struct
+{
+  double        x;
+  double        y;
+  char         *text;
+  char         *family;
+  double        size_px;
+  gboolean      bold;
+  EntenteColor  color;
+  double        alpha;
+  gboolean      halo;
+  EntenteColor  halo_color;
+} EntenteRenderText;
+
 typedef struct
 {
   EntenteStory          *story;
@@ -42,6 +58,7 @@ typedef struct
   gboolean               dark;
   gboolean               paint_background;
   gboolean               show_legend;
+  GArray                *texts;            /* EntenteRenderText: collect text instead of drawing it */
   const char            *caption_title;    /* NULL: no caption */
   const char            *caption_subtitle;
 } EntenteRenderOptions;
@@ -49,6 +66,7 @@ typedef struct
 void          entente_render_options_init (EntenteRenderOptions *options);
 void          entente_render              (cairo_t                    *cr,
                                            const EntenteRenderOptions *options);
+GArray       *entente_render_texts_new    (void);
 EntenteColor  entente_kind_color          (EntenteEntityKind           kind,
                                            gboolean                    dark);
 int           entente_render_hit_legend   (const EntenteRenderOptions *options,
