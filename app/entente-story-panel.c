@@ -20,6 +20,7 @@ struct _EntenteStoryPanel
   GtkBox       *content;
 
   EntenteStory *story;
+  guint         rebuild_source;
   int           selected_entity;
   int           selected_relation;
   gboolean      quotes_in_original_language;
@@ -62,10 +63,37 @@ rebuild (EntenteStoryPanel *self)
   gtk_adjustment_set_value (vadjustment, 0);
 }
 
+static gboolean
+rebuild_cb (gpointer data)
+{
+  EntenteStoryPanel *self = data;
+
+  self->rebuild_source = 0;
+  rebuild (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A window opening with a story draws the graph first and fills the panel
+ * right after: its few dozen wrapped labels would otherwise cost the first
+ * frame some 35 ms. */
+static void
+rebuild_soon (EntenteStoryPanel *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      g_clear_handle_id (&self->rebuild_source, g_source_remove);
+      rebuild (self);
+    }
+  else if (self->rebuild_source == 0)
+    self->rebuild_source = g_idle_add_full (G_PRIORITY_LOW, rebuild_cb, self, NULL);
+}
+
 static void
 entente_story_panel_dispose (GObject *object)
 {
   EntenteStoryPanel *self = (EntenteStoryPanel *) object;
+
+  g_clear_handle_id (&self->rebuild_source, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ENTENTE_TYPE_STORY_PANEL);
   g_clear_object (&self->story);
@@ -192,7 +220,7 @@ entente_story_panel_set_story (EntenteStoryPanel *self,
 
   self->selected_entity = -1;
   self->selected_relation = -1;
-  rebuild (self);
+  rebuild_soon (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORY]);
 }
 
@@ -210,6 +238,7 @@ entente_story_panel_set_selected_entity (EntenteStoryPanel *self,
 
   self->selected_entity = entity;
   self->selected_relation = -1;
+  g_clear_handle_id (&self->rebuild_source, g_source_remove);
   rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ENTITY]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_RELATION]);
@@ -235,6 +264,7 @@ entente_story_panel_set_selected_relation (EntenteStoryPanel *self,
 
   self->selected_relation = relation;
   self->selected_entity = -1;
+  g_clear_handle_id (&self->rebuild_source, g_source_remove);
   rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ENTITY]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_RELATION]);
@@ -269,6 +299,13 @@ entente_story_panel_dup_text (EntenteStoryPanel *self)
   GString *out = g_string_new (NULL);
 
   g_return_val_if_fail (ENTENTE_IS_STORY_PANEL (self), NULL);
+
+  /* Whatever is still to be filled in is part of what the panel shows. */
+  if (self->rebuild_source != 0)
+    {
+      g_clear_handle_id (&self->rebuild_source, g_source_remove);
+      rebuild (self);
+    }
 
   collect_text (GTK_WIDGET (self->content), out);
   return g_string_free (out, FALSE);

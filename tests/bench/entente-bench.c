@@ -242,6 +242,28 @@ bare_window (void)
   return 0;
 }
 
+static void
+on_bare_app_activate (GtkApplication *app)
+{
+  GtkWidget *window = gtk_application_window_new (app);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_set_child (GTK_WINDOW (window), gtk_label_new ("Hello"));
+  g_signal_connect (window, "realize", G_CALLBACK (on_bare_realize), NULL);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* The second baseline: the same bare window in a GtkApplication, which
+ * registers on the session bus as Entente does. */
+static int
+bare_app (void)
+{
+  g_autoptr(GtkApplication) app = gtk_application_new ("io.github.entente.Bench", G_APPLICATION_DEFAULT_FLAGS);
+
+  g_signal_connect (app, "activate", G_CALLBACK (on_bare_app_activate), NULL);
+  return g_application_run (G_APPLICATION (app), 0, NULL);
+}
+
 /* Median wall time of launching @argv until it exits, over @runs runs. */
 static double
 time_launch (char    **argv,
@@ -274,6 +296,8 @@ bench_startup (const char *self_path,
                guint       runs)
 {
   char *bare_argv[] = { (char *) self_path, (char *) "--bare-window", NULL };
+  char *bare_app_argv[] = { (char *) self_path, (char *) "--bare-app", NULL };
+  double bare_application;
   char *app_argv[] = { (char *) entente_path, NULL };
   g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "ENTENTE_EXIT_AFTER_FIRST_FRAME", "1", TRUE);
   double bare, app;
@@ -282,11 +306,15 @@ bench_startup (const char *self_path,
   /* One of each first, so that both find the libraries in the page cache. */
   time_launch (bare_argv, envp, 1);
   time_launch (app_argv, envp, 1);
+  time_launch (bare_app_argv, envp, 1);
   bare = time_launch (bare_argv, envp, runs);
+  bare_application = time_launch (bare_app_argv, envp, runs);
   app = time_launch (app_argv, envp, runs);
   printf ("startup_bare_gtk_window_ms %.0f (median of %u)\n", bare, runs);
+  printf ("startup_bare_gtk_application_window_ms %.0f (median of %u)\n", bare_application, runs);
   printf ("startup_entente_first_frame_ms %.0f (median of %u)\n", app, runs);
-  printf ("startup_ratio %.2f\n", app / bare);
+  printf ("startup_ratio_to_bare_window %.2f\n", app / bare);
+  printf ("startup_ratio_to_bare_application %.2f\n", app / bare_application);
 }
 
 int
@@ -298,6 +326,7 @@ main (int   argc,
   int frames = 40;
   int dump_n = 0;
   gboolean bare = FALSE;
+  gboolean bare_application = FALSE;
   g_autofree char *startup = NULL;
   GOptionEntry entries[] = {
     { "sizes", 0, 0, G_OPTION_ARG_STRING, &sizes, "Graph sizes, comma-separated", "N,…" },
@@ -306,6 +335,7 @@ main (int   argc,
     { "dump-size", 0, 0, G_OPTION_ARG_INT, &dump_n, "Size of the graph to --dump", "N" },
     { "startup", 0, 0, G_OPTION_ARG_FILENAME, &startup, "Time the start of this entente binary to its first frame against a bare GTK window", "ENTENTE" },
     { "bare-window", 0, 0, G_OPTION_ARG_NONE, &bare, "Show a bare GTK window and quit after its first frame", NULL },
+    { "bare-app", 0, 0, G_OPTION_ARG_NONE, &bare_application, "The same in a GtkApplication", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
@@ -321,6 +351,8 @@ main (int   argc,
 
   if (bare)
     return bare_window ();
+  if (bare_application)
+    return bare_app ();
 
   if (startup)
     {
