@@ -879,6 +879,24 @@ entente_window_class_init (EntenteWindowClass *klass)
 }
 
 static void
+on_setting_action_change_state (GSimpleAction *action,
+                                GVariant      *state,
+                                EntenteWindow *self)
+{
+  g_settings_set_value (self->settings, g_action_get_name (G_ACTION (action)), state);
+}
+
+static void
+on_setting_changed (GSettings     *settings,
+                    const char    *key,
+                    GSimpleAction *action)
+{
+  g_autoptr(GVariant) value = g_settings_get_value (settings, key);
+
+  g_simple_action_set_state (action, value);
+}
+
+static void
 entente_window_init (EntenteWindow *self)
 {
   GtkDropTarget *drop;
@@ -929,11 +947,17 @@ entente_window_init (EntenteWindow *self)
                        self->story_panel, "quotes-in-original-language", G_SETTINGS_BIND_GET);
 
       /* win.panel-visible (F9) and win.quotes-in-original-language, as
-       * check items in the menu. */
+       * check items in the menu: plain boolean actions kept in step with
+       * the settings (a GSettings action is not drawn as a check item). */
       for (guint i = 0; i < G_N_ELEMENTS (stateful); i++)
         {
-          g_autoptr(GAction) action = g_settings_create_action (self->settings, stateful[i]);
-          g_action_map_add_action (G_ACTION_MAP (self), action);
+          g_autoptr(GSimpleAction) action = g_simple_action_new_stateful (stateful[i], NULL,
+                                                                          g_settings_get_value (self->settings, stateful[i]));
+          g_autofree char *signal = g_strconcat ("changed::", stateful[i], NULL);
+
+          g_signal_connect (action, "change-state", G_CALLBACK (on_setting_action_change_state), self);
+          g_signal_connect_object (self->settings, signal, G_CALLBACK (on_setting_changed), action, 0);
+          g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (action));
         }
     }
 }

@@ -433,6 +433,21 @@ test_quotes_in_original_language (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The menu's check items read the action's state: it must be a boolean,
+ * taken without a parameter, and follow the panel. */
+static void
+assert_action_state (EntenteWindow *window,
+                     const char    *name,
+                     gboolean       expected)
+{
+  g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (window), name);
+
+  g_assert_nonnull (state);
+  g_assert_null (g_action_group_get_action_parameter_type (G_ACTION_GROUP (window), name));
+  g_assert_true (g_variant_is_of_type (state, G_VARIANT_TYPE_BOOLEAN));
+  g_assert_cmpint (g_variant_get_boolean (state), ==, expected);
+}
+
 static void
 test_panel_toggle (void)
 {
@@ -440,9 +455,11 @@ test_panel_toggle (void)
   GtkWidget *panel = GTK_WIDGET (entente_window_get_story_panel (window));
 
   g_assert_true (gtk_widget_is_visible (panel));
+  assert_action_state (window, "panel-visible", TRUE);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.panel-visible", NULL);
   ui_test_settle ();
   g_assert_false (gtk_widget_is_visible (panel));
+  assert_action_state (window, "panel-visible", FALSE);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.panel-visible", NULL);
   ui_test_settle ();
   g_assert_true (gtk_widget_is_visible (panel));
