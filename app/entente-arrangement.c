@@ -64,6 +64,15 @@ entente_arrangement_add_pin (EntenteArrangement *arrangement,
   g_array_append_val (arrangement->pins, pin);
 }
 
+static void
+add_double_member (JsonBuilder *builder,
+                   const char  *name,
+                   double       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_double_value (builder, value);
+}
+
 GBytes *
 entente_arrangement_to_bytes (const EntenteArrangement *arrangement)
 {
@@ -88,10 +97,8 @@ entente_arrangement_to_bytes (const EntenteArrangement *arrangement)
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "id");
       json_builder_add_string_value (builder, pin->entity_id);
-      json_builder_set_member_name (builder, "x");
-      json_builder_add_double_value (builder, pin->x);
-      json_builder_set_member_name (builder, "y");
-      json_builder_add_double_value (builder, pin->y);
+      add_double_member (builder, "x", pin->x);
+      add_double_member (builder, "y", pin->y);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -100,12 +107,9 @@ entente_arrangement_to_bytes (const EntenteArrangement *arrangement)
     {
       json_builder_set_member_name (builder, "view");
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "x");
-      json_builder_add_double_value (builder, arrangement->center_x);
-      json_builder_set_member_name (builder, "y");
-      json_builder_add_double_value (builder, arrangement->center_y);
-      json_builder_set_member_name (builder, "zoom");
-      json_builder_add_double_value (builder, arrangement->zoom);
+      add_double_member (builder, "x", arrangement->center_x);
+      add_double_member (builder, "y", arrangement->center_y);
+      add_double_member (builder, "zoom", arrangement->zoom);
       json_builder_end_object (builder);
     }
 
