@@ -8,15 +8,7 @@ set -u
 root=$1
 app_id=io.github.entente.Entente
 manifest=$root/flatpak/$app_id.json
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-n=0
-failed=0
-
-check () {
-  n=$((n + 1))
-  if eval "$2"; then echo "ok $n - $1"; else echo "not ok $n - $1"; failed=$((failed + 1)); fi
-}
+source "$(dirname "$0")/tap.sh"
 
 for tool in flatpak flatpak-builder appstreamcli update-mime-database; do
   command -v $tool >/dev/null || { echo "1..0 # SKIP $tool is not installed"; exit 77; }
@@ -68,5 +60,4 @@ parent=$(XDG_DATA_DIRS="$tmp/staging/files/share:/usr/share" /usr/bin/python3 -c
 check "the story type is a kind of JSON" '[ "$parent" = True ]'
 check "the desktop file opens story files" 'grep -q "^MimeType=application/x-entente-story+json;" "$export_dir/applications/$app_id.desktop"'
 
-echo "1..$n"
-[ $failed -eq 0 ]
+tap_done

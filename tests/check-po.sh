@@ -4,15 +4,7 @@
 # usage: check-po.sh SOURCE_ROOT
 set -u
 root=$1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-n=0
-failed=0
-
-check () {
-  n=$((n + 1))
-  if eval "$2"; then echo "ok $n - $1"; else echo "not ok $n - $1"; failed=$((failed + 1)); fi
-}
+source "$(dirname "$0")/tap.sh"
 
 cd "$root" || exit 1
 xgettext --from-code=UTF-8 --add-comments --keyword=_ --keyword=N_ --keyword=C_:1c,2 \
@@ -32,5 +24,4 @@ listed=$(grep -v '^#' po/POTFILES.in | sort)
 unlisted=$(comm -23 <(echo "$sources") <(echo "$listed"))
 check "POTFILES lists every file with strings" '[ -z "$unlisted" ] || { echo "# unlisted: $unlisted"; false; }'
 
-echo "1..$n"
-[ $failed -eq 0 ]
+tap_done

@@ -4,16 +4,8 @@
 set -u
 entente=$1
 story=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 unset DISPLAY WAYLAND_DISPLAY
-n=0
-failed=0
-
-check () {
-  n=$((n + 1))
-  if eval "$2"; then echo "ok $n - $1"; else echo "not ok $n - $1"; failed=$((failed + 1)); fi
-}
+source "$(dirname "$0")/tap.sh"
 
 out=$("$entente" --validate "$story" 2>&1); rc=$?
 check "validate the bundled story" '[ $rc -eq 0 ] && [[ "$out" == *": ok ("*" entities, "*" relations, 5 quotes, "*" events)" ]]'
@@ -60,5 +52,4 @@ check "absurd --size refused" '[ $rc -eq 2 ]'
 out=$("$entente" --export "$tmp/fr.json" --lang fr "$tmp/dangling.entente.json" 2>&1); rc=$?
 check "export of a bad story fails with its error, in French" '[ $rc -eq 1 ] && [[ "$out" == *"vouliez-vous dire « openai »"* ]] && [ ! -e "$tmp/fr.json" ]'
 
-echo "1..$n"
-[ $failed -eq 0 ]
+tap_done
