@@ -133,6 +133,89 @@ test_hit (void)
   g_assert_cmpint (entente_layout_hit (layout, shown, layout->x[3], layout->y[3], 0), ==, -1);
 }
 
+#define GRID_SIDE 12
+
+/* A GRID_SIDE × GRID_SIDE grid as a story: node r*GRID_SIDE+c is row r,
+ * column c, and hop distances are Manhattan distances. */
+static EntenteStory *
+load_grid (void)
+{
+  g_autoptr(GString) json = g_string_new ("{\"entente\": 1, \"id\": \"grid\", \"title\": \"Grid\", "
+                                          "\"summary\": \"S\", \"language\": \"en\", \"sources\": [], "
+                                          "\"quotes\": [], \"events\": [], \"entities\": [");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  EntenteStory *story;
+  guint relation = 0;
+
+  for (guint i = 0; i < GRID_SIDE * GRID_SIDE; i++)
+    g_string_append_printf (json, "%s{\"id\": \"n%u\", \"kind\": \"company\", \"name\": \"N%u\"}",
+                            i ? ", " : "", i, i);
+  g_string_append (json, "], \"relations\": [");
+  for (guint i = 0; i < GRID_SIDE * GRID_SIDE; i++)
+    {
+      if (i % GRID_SIDE + 1 < GRID_SIDE)
+        g_string_append_printf (json, "%s{\"id\": \"r%u\", \"from\": \"n%u\", \"to\": \"n%u\", \"kind\": \"link\", \"label\": \"links\", \"status\": \"confirmed\"}",
+                                relation ? ", " : "", relation, i, i + 1), relation++;
+      if (i + GRID_SIDE < GRID_SIDE * GRID_SIDE)
+        g_string_append_printf (json, "%s{\"id\": \"r%u\", \"from\": \"n%u\", \"to\": \"n%u\", \"kind\": \"link\", \"label\": \"links\", \"status\": \"confirmed\"}",
+                                relation ? ", " : "", relation, i, i + GRID_SIDE), relation++;
+    }
+  g_string_append (json, "]}");
+
+  bytes = g_bytes_new (json->str, json->len);
+  story = entente_story_load_from_bytes (bytes, "grid.entente.json", &error);
+  g_assert_no_error (error);
+  return story;
+}
+
+static double
+grid_hops (guint i,
+           guint j)
+{
+  return abs ((int) (i % GRID_SIDE) - (int) (j % GRID_SIDE)) +
+         abs ((int) (i / GRID_SIDE) - (int) (j / GRID_SIDE));
+}
+
+/* Normalised stress against Manhattan distances, at the best scale. */
+static double
+grid_stress (const EntenteLayout *layout)
+{
+  double num = 0, den = 0, scale, stress = 0;
+  guint n = layout->n_nodes, pairs = 0;
+
+  for (guint i = 0; i < n; i++)
+    for (guint j = i + 1; j < n; j++)
+      {
+        double d = hypot (layout->x[i] - layout->x[j], layout->y[i] - layout->y[j]);
+        num += d / grid_hops (i, j);
+        den += d * d / (grid_hops (i, j) * grid_hops (i, j));
+      }
+  scale = num / den;
+
+  for (guint i = 0; i < n; i++)
+    for (guint j = i + 1; j < n; j++, pairs++)
+      {
+        double d = hypot (layout->x[i] - layout->x[j], layout->y[i] - layout->y[j]);
+        stress += pow ((scale * d - grid_hops (i, j)) / grid_hops (i, j), 2);
+      }
+
+  return stress / pairs;
+}
+
+static void
+test_far_stays_far (void)
+{
+  g_autoptr(EntenteStory) story = load_grid ();
+  g_autoptr(EntenteLayout) layout = laid_out (story, ENTENTE_LAYOUT_DEFAULT_SEED);
+  double stress = grid_stress (layout);
+
+  /* Forces alone leave a grid this size crumpled at the corners; drawn
+   * flat it is near 0. */
+  g_test_message ("stress of a %ux%u grid: %.4f", GRID_SIDE, GRID_SIDE, stress);
+  g_assert_cmpfloat (stress, <, 0.03);
+}
+
 static void
 test_viewport_round_trip (void)
 {
@@ -208,6 +291,7 @@ main (int   argc,
   g_test_add_func ("/graph/layout/deterministic", test_deterministic);
   g_test_add_func ("/graph/layout/finite-and-apart", test_finite_and_apart);
   g_test_add_func ("/graph/layout/linked-nodes-closer", test_linked_nodes_closer);
+  g_test_add_func ("/graph/layout/far-stays-far", test_far_stays_far);
   g_test_add_func ("/graph/layout/parallel-relations-bend-apart", test_parallel_relations_bend_apart);
   g_test_add_func ("/graph/layout/pinned-node-stays", test_pinned_node_stays);
   g_test_add_func ("/graph/layout/hit", test_hit);

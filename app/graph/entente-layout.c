@@ -2,10 +2,12 @@
  *
  * A force layout in the manner of d3-force: many-body repulsion by
  * Barnes–Hut (θ = 0.9), springs along relations, a weak pull to the centre,
- * velocity decay, and an alpha that cools to a stop. The only randomness is
- * the seeded order of the starting spiral, so a story and a seed always give
- * the same picture; the force loop is split over two threads on big graphs,
- * each node's force depending only on the previous positions.
+ * velocity decay, and an alpha that cools to a stop. It starts from pivot
+ * MDS and ends with one sweep of sparse stress (see entente-pivots.c), which
+ * give the large scale that forces alone get wrong. The only randomness is
+ * seeded, so a story and a seed always give the same picture; the force
+ * loop is split over two threads on big graphs, each node's force depending
+ * only on the previous positions.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +16,7 @@
 #include <math.h>
 
 #include "entente-layout.h"
+#include "entente-pivots.h"
 #include "entente-quadtree.h"
 
 #define THETA            0.9
@@ -25,6 +28,7 @@
 #define BEND_SPACING     34.0
 #define LABEL_CLEARANCE  26.0
 #define THREAD_THRESHOLD 2000
+#define NUDGE            5.0
 
 static guint64
 pair_key (guint a,
@@ -88,7 +92,7 @@ entente_layout_new (EntenteStory *story,
   g_autoptr(GRand) rand = NULL;
   g_autofree guint *degree = NULL;
   g_autofree guint *order = NULL;
-  guint n;
+  guint n, hub = 0;
 
   g_return_val_if_fail (ENTENTE_IS_STORY (story), NULL);
 
@@ -132,7 +136,9 @@ entente_layout_new (EntenteStory *story,
       layout->charge[i] = CHARGE * sqrt (1.0 + degree[i]);
     }
 
-  /* Start on a phyllotaxis spiral, in an order shuffled by the seed. */
+  /* Start from the hop distances of the component that holds the best
+   * connected node, nudged off one another in directions shuffled by the
+   * seed; everything else starts on a phyllotaxis spiral in that order. */
   order = g_new (guint, MAX (1, n));
   for (guint i = 0; i < n; i++)
     order[i] = i;
@@ -152,6 +158,20 @@ entente_layout_new (EntenteStory *story,
       layout->x[order[k]] = r * cos (angle);
       layout->y[order[k]] = r * sin (angle);
     }
+
+  for (guint i = 1; i < n; i++)
+    if (degree[i] > degree[hub])
+      hub = i;
+  layout->pivots = entente_pivots_new (n, layout->spring_a, layout->spring_b, layout->n_springs, hub);
+  if (layout->pivots != NULL &&
+      entente_pivots_place (layout->pivots, ENTENTE_LAYOUT_EDGE_LENGTH, layout->x, layout->y))
+    for (guint k = 0; k < n; k++)
+      {
+        double angle = k * G_PI * (3 - sqrt (5));
+
+        layout->x[order[k]] += NUDGE * cos (angle);
+        layout->y[order[k]] += NUDGE * sin (angle);
+      }
 
   layout->alpha = 1.0;
   return layout;
@@ -176,6 +196,7 @@ entente_layout_free (EntenteLayout *layout)
   g_free (layout->spring_bias);
   g_free (layout->relation_bend);
   entente_quadtree_free (layout->tree);
+  entente_pivots_free (layout->pivots);
   g_free (layout);
 }
 
@@ -323,6 +344,10 @@ align_principal_axis (EntenteLayout *layout)
 static void
 settle (EntenteLayout *layout)
 {
+  /* One sweep towards the hop distances: forces spread the graph evenly
+   * and fold its far ends in; more sweeps would trade crossings for it. */
+  if (layout->pivots != NULL)
+    entente_pivots_relax (layout->pivots, layout->pinned, layout->x, layout->y);
   for (guint pass = 0; pass < 20; pass++)
     separate (layout);
   align_principal_axis (layout);

@@ -37,6 +37,7 @@ typedef struct
   gboolean settled;    /* overlaps removed and axis turned: final */
 
   gpointer tree;       /* EntenteQuadtree, reused across iterations */
+  gpointer pivots;     /* EntentePivots, or NULL */
 } EntenteLayout;
 
 #define ENTENTE_LAYOUT_DEFAULT_SEED 42
