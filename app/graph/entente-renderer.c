@@ -19,6 +19,7 @@
 #define ARROW_WIDTH      4.5
 #define LABEL_FONT      "Sans 10"
 #define SMALL_FONT      "Sans 9"
+#define HALO_WIDTH      1.75
 #define CAPTION_FONT    "Sans Bold 15"
 #define DIMMED_ALPHA     0.22
 #define ENDED_ALPHA      0.45
@@ -351,6 +352,41 @@ entente_render_texts_new (void)
   return texts;
 }
 
+/* On pixels, the halo is the text itself drawn around a small circle:
+ * glyphs come from cairo's cache, where outlining each label and stroking
+ * the outline cost two thirds of the first frame's drawing. The copies are
+ * gathered in a group so that where they overlap the halo stays as light.
+ * Vector output keeps the stroked outline: copies there would be selected
+ * and copied as text nine times. */
+static void
+draw_glyph_halo (cairo_t            *cr,
+                 PangoLayout        *layout,
+                 double              x,
+                 double              y,
+                 const EntenteColor *halo,
+                 double              alpha)
+{
+  PangoRectangle ink;
+  cairo_pattern_t *mask;
+
+  pango_layout_get_pixel_extents (layout, &ink, NULL);
+  cairo_save (cr);
+  cairo_rectangle (cr, x + ink.x - HALO_WIDTH - 1, y + ink.y - HALO_WIDTH - 1,
+                   ink.width + 2 * HALO_WIDTH + 2, ink.height + 2 * HALO_WIDTH + 2);
+  cairo_clip (cr);
+  cairo_push_group_with_content (cr, CAIRO_CONTENT_ALPHA);
+  for (guint k = 0; k < 8; k++)
+    {
+      cairo_move_to (cr, x + HALO_WIDTH * cos (k * G_PI / 4), y + HALO_WIDTH * sin (k * G_PI / 4));
+      pango_cairo_show_layout (cr, layout);
+    }
+  mask = cairo_pop_group (cr);
+  set_color (cr, halo, alpha);
+  cairo_mask (cr, mask);
+  cairo_pattern_destroy (mask);
+  cairo_restore (cr);
+}
+
 /* Every piece of text goes through here: drawn, with a halo that keeps it
  * readable over edges, or handed over as text (options->texts). */
 static void
@@ -383,12 +419,14 @@ draw_text (cairo_t                    *cr,
       return;
     }
 
-  if (halo != NULL)
+  if (halo != NULL && cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE)
+    draw_glyph_halo (cr, layout, x, y, halo, 0.85 * alpha);
+  else if (halo != NULL)
     {
       cairo_move_to (cr, x, y);
       pango_cairo_layout_path (cr, layout);
       set_color (cr, halo, 0.85 * alpha);
-      cairo_set_line_width (cr, 3.5);
+      cairo_set_line_width (cr, 2 * HALO_WIDTH);
       cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
       cairo_stroke (cr);
     }
