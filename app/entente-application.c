@@ -67,6 +67,7 @@ entente_application_startup (GApplication *application)
   static const char *open_accels[] = { "<Control>o", NULL };
   static const char *export_accels[] = { "<Control>e", NULL };
   static const char *panel_accels[] = { "F9", NULL };
+  static const char *shortcuts_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (entente_application_parent_class)->startup (application);
   entente_style_load ();
@@ -75,6 +76,7 @@ entente_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.open", open_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.export", export_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.panel-visible", panel_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.show-help-overlay", shortcuts_accels);
 }
 
 static void

@@ -632,6 +632,28 @@ on_timeline_mode_changed (EntenteTimeline *timeline,
   entente_entity_list_set_time_view (self->entity_list, entente_graph_view_get_time_view (self->graph_view));
 }
 
+/* Built when first asked for: GtkApplication would build it with every
+ * window (from gtk/help-overlay.ui), a tenth of the time to the first
+ * frame. Set as the help overlay, it shows the window's accelerators. */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *shortcuts = gtk_application_window_get_help_overlay (window);
+
+  if (shortcuts == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/entente/Entente/entente-shortcuts-window.ui");
+
+      shortcuts = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+      gtk_application_window_set_help_overlay (window, shortcuts);
+    }
+
+  gtk_window_present (GTK_WINDOW (shortcuts));
+}
+
 static void
 rearrange_action (GtkWidget  *widget,
                   const char *action_name,
@@ -863,6 +885,7 @@ entente_window_class_init (EntenteWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-quote", "s", show_quote_action);
   gtk_widget_class_install_action (widget_class, "win.play", NULL, play_action);
   gtk_widget_class_install_action (widget_class, "win.rearrange", NULL, rearrange_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.find-entity", "s", find_entity_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
@@ -931,6 +954,7 @@ entente_window_init (EntenteWindow *self)
   gtk_widget_set_direction (GTK_WIDGET (self->graph_view), gtk_widget_get_default_direction ());
 
   self->settings = entente_settings_new ();
+
   if (self->settings != NULL)
     {
       const char *stateful[] = { "panel-visible", "quotes-in-original-language" };

@@ -467,6 +467,49 @@ test_panel_toggle (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWindow *
+find_shortcuts_window (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (toplevel) && gtk_window_get_transient_for (toplevel) == parent)
+        return toplevel;
+    }
+  return NULL;
+}
+
+static void
+test_shortcuts_window (void)
+{
+  EntenteWindow *window = ui_test_open_window ();
+  GtkWindow *shortcuts;
+
+  /* Built on demand, not with the window. */
+  g_assert_null (find_shortcuts_window (GTK_WINDOW (window)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  ui_test_settle ();
+  shortcuts = find_shortcuts_window (GTK_WINDOW (window));
+  g_assert_nonnull (shortcuts);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  g_assert_true (gtk_window_get_modal (shortcuts));
+  /* As the window's help overlay, it shows the window's accelerators. */
+  g_assert_true (GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window))) == shortcuts);
+
+  /* Asked for again, the same one comes back. */
+  gtk_window_close (shortcuts);
+  ui_test_settle ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  ui_test_settle ();
+  g_assert_true (find_shortcuts_window (GTK_WINDOW (window)) == shortcuts);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_entity_list_follows_graph (void)
 {
@@ -588,6 +631,7 @@ main (int   argc,
   g_test_add_func ("/ui/damaged-arrangement-ignored", test_damaged_arrangement_ignored);
   g_test_add_func ("/ui/quotes-in-original-language", test_quotes_in_original_language);
   g_test_add_func ("/ui/panel-toggle", test_panel_toggle);
+  g_test_add_func ("/ui/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/ui/entity-list-follows-graph", test_entity_list_follows_graph);
   g_test_add_func ("/ui/find", test_find);
   g_test_add_func ("/ui/kind-filter", test_kind_filter);
