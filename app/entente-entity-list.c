@@ -197,6 +197,22 @@ entente_entity_list_finalize (GObject *object)
   G_OBJECT_CLASS (entente_entity_list_parent_class)->finalize (object);
 }
 
+/* Rows are made once the list is first seen: its page is not the one
+ * shown at startup, and its rows cost the first frame several ms. */
+static void
+entente_entity_list_map (GtkWidget *widget)
+{
+  EntenteEntityList *self = ENTENTE_ENTITY_LIST (widget);
+
+  if (gtk_list_view_get_model (self->list_view) == NULL)
+    {
+      g_autoptr(GtkNoSelection) selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+      gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+    }
+
+  GTK_WIDGET_CLASS (entente_entity_list_parent_class)->map (widget);
+}
+
 static void
 entente_entity_list_class_init (EntenteEntityListClass *klass)
 {
@@ -205,6 +221,7 @@ entente_entity_list_class_init (EntenteEntityListClass *klass)
 
   object_class->dispose = entente_entity_list_dispose;
   object_class->finalize = entente_entity_list_finalize;
+  widget_class->map = entente_entity_list_map;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "entitylist");
@@ -223,8 +240,7 @@ entente_entity_list_init (EntenteEntityList *self)
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
-  self->list_view = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)))),
-                                                      factory));
+  self->list_view = GTK_LIST_VIEW (gtk_list_view_new (NULL, factory));
   gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "navigation-sidebar");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Entities shown in the graph"),

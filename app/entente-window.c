@@ -954,7 +954,6 @@ entente_window_init (EntenteWindow *self)
   gtk_widget_set_direction (GTK_WIDGET (self->graph_view), gtk_widget_get_default_direction ());
 
   self->settings = entente_settings_new ();
-
   if (self->settings != NULL)
     {
       const char *stateful[] = { "panel-visible", "quotes-in-original-language" };
