@@ -264,32 +264,27 @@ bare_app (void)
   return g_application_run (G_APPLICATION (app), 0, NULL);
 }
 
-/* Median wall time of launching @argv until it exits, over @runs runs. */
+/* Wall time of launching @argv until it exits, or NAN. */
 static double
-time_launch (char    **argv,
-             char    **envp,
-             guint     runs)
+time_launch (char **argv,
+             char **envp)
 {
-  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GError) error = NULL;
+  double t = now_ms ();
+  int status = 0;
 
-  for (guint i = 0; i < runs; i++)
+  if (!g_spawn_sync (NULL, argv, envp, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error) ||
+      !g_spawn_check_wait_status (status, NULL))
     {
-      g_autoptr(GError) error = NULL;
-      double t = now_ms ();
-      int status = 0;
-
-      if (!g_spawn_sync (NULL, argv, envp, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error) ||
-          !g_spawn_check_wait_status (status, NULL))
-        {
-          g_printerr ("%s failed: %s\n", argv[0], error ? error->message : "exit status");
-          return NAN;
-        }
-      g_array_append_val (times, ((double) { now_ms () - t }));
+      g_printerr ("%s failed: %s\n", argv[0], error ? error->message : "exit status");
+      return NAN;
     }
 
-  return median (times);
+  return now_ms () - t;
 }
 
+/* The three programs take turns, so that whatever else the machine is
+ * doing weighs on each alike; medians of @runs launches each. */
 static void
 bench_startup (const char *self_path,
                const char *entente_path,
@@ -297,19 +292,28 @@ bench_startup (const char *self_path,
 {
   char *bare_argv[] = { (char *) self_path, (char *) "--bare-window", NULL };
   char *bare_app_argv[] = { (char *) self_path, (char *) "--bare-app", NULL };
-  double bare_application;
   char *app_argv[] = { (char *) entente_path, NULL };
+  char **argvs[] = { bare_argv, bare_app_argv, app_argv };
+  GArray *times[3];
   g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "ENTENTE_EXIT_AFTER_FIRST_FRAME", "1", TRUE);
-  double bare, app;
+  double bare, bare_application, app;
 
   envp = g_environ_setenv (envp, "GSETTINGS_BACKEND", "memory", TRUE);
-  /* One of each first, so that both find the libraries in the page cache. */
-  time_launch (bare_argv, envp, 1);
-  time_launch (app_argv, envp, 1);
-  time_launch (bare_app_argv, envp, 1);
-  bare = time_launch (bare_argv, envp, runs);
-  bare_application = time_launch (bare_app_argv, envp, runs);
-  app = time_launch (app_argv, envp, runs);
+  for (guint k = 0; k < G_N_ELEMENTS (argvs); k++)
+    {
+      times[k] = g_array_new (FALSE, FALSE, sizeof (double));
+      /* One of each first, so that all find the libraries in the page cache. */
+      time_launch (argvs[k], envp);
+    }
+  for (guint i = 0; i < runs; i++)
+    for (guint k = 0; k < G_N_ELEMENTS (argvs); k++)
+      g_array_append_val (times[k], ((double) { time_launch (argvs[k], envp) }));
+
+  bare = median (times[0]);
+  bare_application = median (times[1]);
+  app = median (times[2]);
+  for (guint k = 0; k < G_N_ELEMENTS (argvs); k++)
+    g_array_unref (times[k]);
   printf ("startup_bare_gtk_window_ms %.0f (median of %u)\n", bare, runs);
   printf ("startup_bare_gtk_application_window_ms %.0f (median of %u)\n", bare_application, runs);
   printf ("startup_entente_first_frame_ms %.0f (median of %u)\n", app, runs);
@@ -356,7 +360,7 @@ main (int   argc,
 
   if (startup)
     {
-      bench_startup (argv[0], startup, 7);
+      bench_startup (argv[0], startup, 15);
       return 0;
     }
 
