@@ -62,7 +62,19 @@ show_error (EntenteWindow *self,
 {
   gtk_label_set_text (self->error_title, title);
   gtk_label_set_text (self->error_label, details);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_revealer), TRUE);
   gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
+}
+
+/* The banner stays out of the widget tree's measuring while it is not
+ * shown: its monospace text would load a font face before the first frame. */
+static void
+on_error_child_revealed (GtkRevealer   *revealer,
+                         GParamSpec    *pspec,
+                         EntenteWindow *self)
+{
+  if (!gtk_revealer_get_child_revealed (revealer) && !gtk_revealer_get_reveal_child (revealer))
+    gtk_widget_set_visible (GTK_WIDGET (revealer), FALSE);
 }
 
 static void
@@ -872,6 +884,7 @@ entente_window_class_init (EntenteWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, timeline);
   gtk_widget_class_bind_template_callback (widget_class, on_close_error_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_error_child_revealed);
   gtk_widget_class_bind_template_callback (widget_class, on_timeline_day_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_graph_revision_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_timeline_mode_changed);

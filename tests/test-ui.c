@@ -269,6 +269,27 @@ recent_menu_filled (gpointer data)
   return g_menu_model_get_n_items (entente_window_get_recent_menu (data)) > 0;
 }
 
+static GtkWidget *
+find_descendant_of_type (GtkWidget *root,
+                         GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant_of_type (child, type);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+widget_hidden (gpointer data)
+{
+  return !gtk_widget_get_visible (data);
+}
+
 static void
 test_bad_file_keeps_story (void)
 {
@@ -282,9 +303,14 @@ test_bad_file_keeps_story (void)
   g_autoptr(GBytes) bundled = g_resources_lookup_data ("/io/github/entente/Entente/stories/microsoft-openai.entente.json", 0, NULL);
   gpointer pair[2] = { window, before };
 
+  GtkWidget *banner = find_descendant_of_type (GTK_WIDGET (window), GTK_TYPE_REVEALER);
+
+  /* Out of the tree's measuring until there is something to say. */
+  g_assert_false (gtk_widget_get_visible (banner));
   g_assert_true (g_file_set_contents (path, "{\"entente\": 1, \"id\": 5}", -1, NULL));
   entente_window_open_file (window, file);
   ui_test_wait_until (error_shown, window);
+  g_assert_true (gtk_widget_get_visible (banner));
 
   g_assert_true (entente_window_get_story (window) == before);
   ui_test_assert_contains (entente_window_get_error_text (window), path);
@@ -295,6 +321,7 @@ test_bad_file_keeps_story (void)
   entente_window_open_file (window, good);
   ui_test_wait_until (story_changed, pair);
   g_assert_null (entente_window_get_error_text (window));
+  ui_test_wait_until (widget_hidden, banner);
 
   /* …and is offered among the recent stories; the broken one is not. */
   ui_test_wait_until (recent_menu_filled, window);
