@@ -173,11 +173,12 @@ render_texture (EntenteGraphView *self,
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 
-  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
-                       (gsize) cairo_image_surface_get_stride (surface) * height * scale);
+  /* The texture takes the surface's pixels as they are, without a copy. */
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) cairo_image_surface_get_stride (surface) * height * scale,
+                                      (GDestroyNotify) cairo_surface_destroy, surface);
   texture = gdk_memory_texture_new (width * scale, height * scale, GDK_MEMORY_DEFAULT, bytes,
                                     cairo_image_surface_get_stride (surface));
-  cairo_surface_destroy (surface);
   return texture;
 }
 
