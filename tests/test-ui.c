@@ -538,6 +538,28 @@ test_shortcuts_window (void)
 }
 
 static void
+test_primary_menu_on_demand (void)
+{
+  EntenteWindow *window = ui_test_open_window ();
+  GtkMenuButton *button = GTK_MENU_BUTTON (find_descendant_of_type (gtk_window_get_titlebar (GTK_WINDOW (window)),
+                                                                    GTK_TYPE_MENU_BUTTON));
+
+  /* No popover until the menu is opened; then the whole menu is there. */
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+  g_assert_null (gtk_menu_button_get_popover (button));
+  gtk_menu_button_popup (button);
+  ui_test_settle ();
+  g_assert_nonnull (gtk_menu_button_get_popover (button));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (button))));
+  g_assert_nonnull (gtk_menu_button_get_menu_model (button));
+  g_assert_cmpint (g_menu_model_get_n_items (gtk_menu_button_get_menu_model (button)), >=, 4);
+  gtk_menu_button_popdown (button);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 test_entity_list_follows_graph (void)
 {
   EntenteWindow *window = ui_test_open_window ();
@@ -664,6 +686,7 @@ main (int   argc,
   g_test_add_func ("/ui/quotes-in-original-language", test_quotes_in_original_language);
   g_test_add_func ("/ui/panel-toggle", test_panel_toggle);
   g_test_add_func ("/ui/shortcuts-window", test_shortcuts_window);
+  g_test_add_func ("/ui/primary-menu-on-demand", test_primary_menu_on_demand);
   g_test_add_func ("/ui/entity-list-follows-graph", test_entity_list_follows_graph);
   g_test_add_func ("/ui/find", test_find);
   g_test_add_func ("/ui/kind-filter", test_kind_filter);
