@@ -26,6 +26,7 @@ struct _EntenteWindow
   GtkRevealer          *error_revealer;
   GtkPaned             *paned;
   GtkSearchBar         *search_bar;
+  guint                 hide_search_source;
   GtkSearchEntry       *search_entry;
   GtkBox               *search_results;
   GtkLabel             *error_title;
@@ -688,6 +689,7 @@ rearrange_action (GtkWidget  *widget,
 }
 
 #define N_SEARCH_RESULTS 8
+#define SEARCH_BAR_SLIDE_MS 250 /* GtkRevealer's transition */
 
 /* The best matches, as buttons; Enter takes the first. */
 static void
@@ -742,8 +744,33 @@ find_action (GtkWidget  *widget,
 {
   EntenteWindow *self = ENTENTE_WINDOW (widget);
 
+  g_clear_handle_id (&self->hide_search_source, g_source_remove);
+  gtk_widget_set_visible (GTK_WIDGET (self->search_bar), TRUE);
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static gboolean
+hide_search_bar_cb (gpointer data)
+{
+  EntenteWindow *self = data;
+
+  self->hide_search_source = 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->search_bar), FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+/* Like the error banner, the bar is hidden while it is closed, so that its
+ * entry is not measured for every frame before it is wanted; it goes once
+ * it has slid away. */
+static void
+on_search_mode_changed (GtkSearchBar  *search_bar,
+                        GParamSpec    *pspec,
+                        EntenteWindow *self)
+{
+  g_clear_handle_id (&self->hide_search_source, g_source_remove);
+  if (!gtk_search_bar_get_search_mode (search_bar))
+    self->hide_search_source = g_timeout_add (SEARCH_BAR_SLIDE_MS, hide_search_bar_cb, self);
 }
 
 /* A search result: selected, and glided to the middle of the graph. */
@@ -809,6 +836,7 @@ entente_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
+  g_clear_handle_id (&self->hide_search_source, g_source_remove);
   /* Nothing the reader did is lost on closing. */
   if (self->save_source != 0)
     save_arrangement (self);
@@ -900,6 +928,7 @@ entente_window_class_init (EntenteWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, timeline);
   gtk_widget_class_bind_template_callback (widget_class, on_close_error_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_error_child_revealed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_mode_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_timeline_day_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_graph_revision_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_timeline_mode_changed);

@@ -601,9 +601,13 @@ test_find (void)
   EntenteGraphView *graph = entente_window_get_graph_view (window);
   EntenteStory *story = entente_window_get_story (window);
   GtkWidget *entry = NULL;
+  GtkWidget *bar = find_descendant_of_type (GTK_WIDGET (window), GTK_TYPE_SEARCH_BAR);
 
+  /* Hidden until asked for, so that it costs nothing before. */
+  g_assert_false (gtk_widget_get_visible (bar));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
   ui_test_settle ();
+  g_assert_true (gtk_widget_get_visible (bar));
   entry = gtk_window_get_focus (GTK_WINDOW (window));
   g_assert_nonnull (entry);
   while (entry && !GTK_IS_SEARCH_ENTRY (entry))
@@ -616,6 +620,14 @@ test_find (void)
   g_signal_emit_by_name (entry, "activate");
   ui_test_settle ();
   g_assert_cmpint (entente_graph_view_get_selected_entity (graph), ==, entente_story_find_entity (story, "satya-nadella"));
+
+  /* Closed, it slides away and is hidden again; Ctrl+F brings it back. */
+  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (bar), FALSE);
+  ui_test_wait_until (widget_hidden, bar);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
+  ui_test_settle ();
+  g_assert_true (gtk_widget_get_visible (bar));
+  g_assert_true (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (bar)));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
