@@ -25,6 +25,7 @@
 #define REFRESH_DELAY_MS 150
 #define PAN_STEP      60.0
 #define CENTER_USEC   (350 * 1000)
+#define PLACE_BEFORE_FIRST_FRAME 5000 /* entities: ~20 ms of pivot MDS */
 
 struct _EntenteGraphView
 {
@@ -1041,6 +1042,10 @@ entente_graph_view_set_story (EntenteGraphView *self,
 
       /* Drawn from the start, settling on the worker's thread. */
       self->layout = entente_layout_new (story, ENTENTE_LAYOUT_DEFAULT_SEED);
+      /* Small stories start in proportion from the first frame; big ones
+       * jump there from the spiral on the worker's first step. */
+      if (entente_story_get_n_entities (story) <= PLACE_BEFORE_FIRST_FRAME)
+        entente_layout_place (self->layout);
       self->runner = entente_layout_runner_new (story, ENTENTE_LAYOUT_DEFAULT_SEED, self->layout);
       self->layout_settled = TRUE;
       start_layout_tick (self);

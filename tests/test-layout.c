@@ -7,6 +7,7 @@
 
 #include "story-test-helpers.h"
 #include <math.h>
+#include <string.h>
 
 #include "graph/entente-layout.h"
 #include "graph/entente-viewport.h"
@@ -117,6 +118,33 @@ test_pinned_node_stays (void)
   g_assert_cmpfloat (layout->x[0], ==, 1234.0);
   g_assert_cmpfloat (layout->y[0], ==, -567.0);
   g_assert_true (layout->pinned[0]);
+}
+
+static void
+test_place_once_and_not_over_pins (void)
+{
+  g_autoptr(EntenteStory) story = test_load_bundled ();
+  g_autoptr(EntenteLayout) placed = entente_layout_new (story, ENTENTE_LAYOUT_DEFAULT_SEED);
+  g_autoptr(EntenteLayout) pinned = entente_layout_new (story, ENTENTE_LAYOUT_DEFAULT_SEED);
+  g_autofree double *spiral_x = g_memdup2 (placed->x, placed->n_nodes * sizeof (double));
+  double moved = 0;
+
+  /* Placing moves the nodes off the spiral, once. */
+  g_assert_false (placed->placed);
+  entente_layout_place (placed);
+  g_assert_true (placed->placed);
+  for (guint i = 0; i < placed->n_nodes; i++)
+    moved += fabs (placed->x[i] - spiral_x[i]);
+  g_assert_cmpfloat (moved, >, placed->n_nodes * 10.0);
+  memcpy (spiral_x, placed->x, placed->n_nodes * sizeof (double));
+  entente_layout_place (placed);
+  g_assert_cmpmem (spiral_x, placed->n_nodes * sizeof (double), placed->x, placed->n_nodes * sizeof (double));
+
+  /* Once the reader has pinned something, nothing else moves either. */
+  entente_layout_move_node (pinned, 3, 500, 500);
+  memcpy (spiral_x, pinned->x, pinned->n_nodes * sizeof (double));
+  entente_layout_place (pinned);
+  g_assert_cmpmem (spiral_x, pinned->n_nodes * sizeof (double), pinned->x, pinned->n_nodes * sizeof (double));
 }
 
 static void
@@ -292,6 +320,7 @@ main (int   argc,
   g_test_add_func ("/graph/layout/finite-and-apart", test_finite_and_apart);
   g_test_add_func ("/graph/layout/linked-nodes-closer", test_linked_nodes_closer);
   g_test_add_func ("/graph/layout/far-stays-far", test_far_stays_far);
+  g_test_add_func ("/graph/layout/place-once-and-not-over-pins", test_place_once_and_not_over_pins);
   g_test_add_func ("/graph/layout/parallel-relations-bend-apart", test_parallel_relations_bend_apart);
   g_test_add_func ("/graph/layout/pinned-node-stays", test_pinned_node_stays);
   g_test_add_func ("/graph/layout/hit", test_hit);

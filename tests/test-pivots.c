@@ -162,6 +162,35 @@ test_path_in_order (void)
   graph_clear (&g);
 }
 
+/* Longer than the hop counts near[] keeps apart: still in order, and a
+ * sweep keeps it finite and in order. */
+static void
+test_long_path (void)
+{
+  const guint n = 3000;
+  Graph g;
+  g_autoptr(EntentePivots) pivots = NULL;
+  g_autofree double *x = g_new (double, n);
+  g_autofree double *y = g_new (double, n);
+  g_autofree guint8 *pinned = g_new0 (guint8, n);
+
+  graph_init (&g, n);
+  for (guint i = 0; i + 1 < n; i++)
+    graph_link (&g, i, i + 1);
+  pivots = graph_pivots (&g, n / 2);
+  scramble (x, y, n);
+  g_assert_true (entente_pivots_place (pivots, EDGE_LENGTH, x, y));
+  entente_pivots_relax (pivots, pinned, x, y);
+
+  for (guint i = 100; i < n; i += 100)
+    {
+      g_assert_true (isfinite (x[i]) && isfinite (y[i]));
+      g_assert_cmpfloat (hypot (x[i] - x[0], y[i] - y[0]), >, hypot (x[i - 100] - x[0], y[i - 100] - y[0]));
+    }
+
+  graph_clear (&g);
+}
+
 static void
 test_grid_unfolds (void)
 {
@@ -255,6 +284,7 @@ main (int   argc,
 
   g_test_add_func ("/graph/pivots/too-small", test_too_small);
   g_test_add_func ("/graph/pivots/path-in-order", test_path_in_order);
+  g_test_add_func ("/graph/pivots/long-path", test_long_path);
   g_test_add_func ("/graph/pivots/grid-unfolds", test_grid_unfolds);
   g_test_add_func ("/graph/pivots/other-components-stay", test_other_components_stay);
   g_test_add_func ("/graph/pivots/relax-lowers-stress", test_relax_lowers_stress);

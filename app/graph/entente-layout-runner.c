@@ -166,6 +166,7 @@ entente_layout_runner_new (EntenteStory        *story,
   memcpy (runner->work->x, start->x, n * sizeof (double));
   memcpy (runner->work->y, start->y, n * sizeof (double));
   memcpy (runner->work->pinned, start->pinned, n);
+  runner->work->placed = start->placed;
   runner->shared_x = g_new0 (double, MAX (1, n));
   runner->shared_y = g_new0 (double, MAX (1, n));
   runner->shared_pinned = g_new0 (guint8, MAX (1, n));

@@ -35,6 +35,8 @@ typedef struct
   double   alpha;      /* the "temperature", cooling from 1 to ALPHA_MIN */
   guint    iterations;
   gboolean settled;    /* overlaps removed and axis turned: final */
+  gboolean placed;     /* started from hop distances, or from given positions */
+  gboolean pivots_tried;
 
   gpointer tree;       /* EntenteQuadtree, reused across iterations */
   gpointer pivots;     /* EntentePivots, or NULL */
@@ -46,6 +48,7 @@ typedef struct
 EntenteLayout *entente_layout_new         (EntenteStory        *story,
                                            guint32              seed);
 void           entente_layout_free        (EntenteLayout       *layout);
+void           entente_layout_place       (EntenteLayout       *layout);
 gboolean       entente_layout_step        (EntenteLayout       *layout);
 void           entente_layout_run         (EntenteLayout       *layout);
 void           entente_layout_reheat      (EntenteLayout       *layout);

@@ -26,6 +26,7 @@
 #define MAX_PIVOTS        200
 #define PLACING_PIVOTS    40
 #define POWER_ITERATIONS  200
+#define NEAR_LIMIT        1024  /* hops counted apart in near[]; beyond, lumped */
 #define UNREACHED         G_MAXUINT
 #define NOT_A_MEMBER      G_MAXUINT
 
@@ -44,8 +45,8 @@ struct _EntentePivots
   guint16 *distance;      /* n_members × n_pivots hop counts */
 
   /* Per pivot, how many nodes of its region (the nodes nearer to it than to
-   * any other pivot) lie within t hops: near[p * (max_distance + 1) + t]. */
-  guint    max_distance;
+   * any other pivot) lie within t hops: near[p * (near_limit + 1) + t]. */
+  guint    near_limit;
   guint   *near;
 };
 
@@ -112,7 +113,7 @@ breadth_first (const EntentePivots *self,
 static void
 count_regions (EntentePivots *self)
 {
-  guint width = self->max_distance + 1;
+  guint width = self->near_limit + 1;
 
   self->near = g_new0 (guint, (gsize) self->n_pivots * width);
   for (guint r = 0; r < self->n_members; r++)
@@ -123,7 +124,7 @@ count_regions (EntentePivots *self)
       for (guint p = 1; p < self->n_pivots; p++)
         if (d[p] < d[nearest])
           nearest = p;
-      self->near[(gsize) nearest * width + d[nearest]]++;
+      self->near[(gsize) nearest * width + MIN (d[nearest], self->near_limit)]++;
     }
   for (guint p = 0; p < self->n_pivots; p++)
     for (guint t = 1; t < width; t++)
@@ -183,7 +184,7 @@ entente_pivots_new (guint        n_nodes,
           guint d = MIN (distance[self->members[r]], G_MAXUINT16 - 1);
 
           self->distance[(gsize) r * self->n_pivots + p] = (guint16) d;
-          self->max_distance = MAX (self->max_distance, d);
+          self->near_limit = MAX (self->near_limit, MIN (d, NEAR_LIMIT));
           nearest[r] = MIN (nearest[r], d);
           if (nearest[r] > farthest)
             {
@@ -386,7 +387,7 @@ visit_terms (const EntentePivots *self,
              TermVisitor          visit,
              gpointer             data)
 {
-  guint width = self->max_distance + 1;
+  guint width = self->near_limit + 1;
   guint r = self->row[i];
 
   for (guint e = self->offsets[i]; e < self->offsets[i + 1]; e++)
@@ -402,7 +403,7 @@ visit_terms (const EntentePivots *self,
 
       if (d < 2)
         continue;
-      represented = self->near[(gsize) p * width + d / 2];
+      represented = self->near[(gsize) p * width + MIN (d / 2, self->near_limit)];
       visit (x[self->pivot[p]], y[self->pivot[p]], d, represented / ((double) d * d), data);
     }
 }
