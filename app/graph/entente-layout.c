@@ -3,17 +3,18 @@
  * A force layout in the manner of d3-force: many-body repulsion by
  * Barnes–Hut (θ = 0.9), springs along relations, a weak pull to the centre,
  * velocity decay, and an alpha that cools to a stop. It starts from pivot
- * MDS and ends with one sweep of sparse stress (see entente-pivots.c), which
- * give the large scale that forces alone get wrong. The only randomness is
- * seeded, so a story and a seed always give the same picture; the force
- * loop is split over two threads on big graphs, each node's force depending
- * only on the previous positions.
+ * MDS and, nearly cool, takes two sweeps of sparse stress (see
+ * entente-pivots.c): they give the large scale that forces alone get
+ * wrong. The only randomness is seeded, so a story and a seed always give
+ * the same picture; the force loop is split over two threads on big graphs,
+ * each node's force depending only on the previous positions.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "entente-layout.h"
 #include "entente-pivots.h"
@@ -29,6 +30,8 @@
 #define LABEL_CLEARANCE  26.0
 #define THREAD_THRESHOLD 2000
 #define NUDGE            5.0
+#define RELAX_ALPHA      0.03
+#define RELAX_SWEEPS     2
 
 static guint64
 pair_key (guint a,
@@ -385,14 +388,27 @@ align_principal_axis (EntenteLayout *layout)
     }
 }
 
+/* Nearly cool, a couple of sweeps towards the hop distances: forces spread
+ * a graph evenly and leave its far ends folded in, which these undo; the
+ * forces then have the last word on spacing. Once per run, not after a
+ * drag: the rest of the picture should not move for a local change. */
+static void
+relax_towards_hop_distances (EntenteLayout *layout)
+{
+  layout->relaxed = TRUE;
+  ensure_pivots (layout);
+  if (layout->pivots == NULL)
+    return;
+
+  for (guint sweep = 0; sweep < RELAX_SWEEPS; sweep++)
+    entente_pivots_relax (layout->pivots, layout->pinned, layout->x, layout->y);
+  memset (layout->vx, 0, layout->n_nodes * sizeof (double));
+  memset (layout->vy, 0, layout->n_nodes * sizeof (double));
+}
+
 static void
 settle (EntenteLayout *layout)
 {
-  /* One sweep towards the hop distances: forces spread the graph evenly
-   * and fold its far ends in; more sweeps would trade crossings for it. */
-  ensure_pivots (layout);
-  if (layout->pivots != NULL)
-    entente_pivots_relax (layout->pivots, layout->pinned, layout->x, layout->y);
   for (guint pass = 0; pass < 20; pass++)
     separate (layout);
   align_principal_axis (layout);
@@ -419,6 +435,9 @@ entente_layout_step (EntenteLayout *layout)
       settle (layout);
       return FALSE;
     }
+
+  if (!layout->relaxed && layout->alpha < RELAX_ALPHA)
+    relax_towards_hop_distances (layout);
 
   /* Many-body repulsion. */
   entente_quadtree_build (layout->tree, layout->x, layout->y, layout->charge, n);

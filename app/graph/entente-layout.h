@@ -37,6 +37,7 @@ typedef struct
   gboolean settled;    /* overlaps removed and axis turned: final */
   gboolean placed;     /* started from hop distances, or from given positions */
   gboolean pivots_tried;
+  gboolean relaxed;    /* the sweeps towards hop distances are done */
 
   gpointer tree;       /* EntenteQuadtree, reused across iterations */
   gpointer pivots;     /* EntentePivots, or NULL */
