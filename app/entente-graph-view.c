@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "entente-graph-menu.h"
 #include "entente-graph-view.h"
 #include "graph/entente-export.h"
 #include "graph/entente-layout-runner.h"
@@ -34,6 +35,7 @@ struct _EntenteGraphView
   EntenteStory    *story;
   EntenteLayout   *layout;       /* what is drawn: the runner's latest */
   EntenteLayoutRunner *runner;
+  GtkWidget       *context_menu; /* GtkPopoverMenu, made on first use */
   guint            layout_tick;
   gboolean         layout_settled;
   EntenteTimeView  time_view;
@@ -266,6 +268,8 @@ entente_graph_view_size_allocate (GtkWidget *widget,
 
   if (self->auto_fit && self->layout && width > 0 && height > 0)
     fit_viewport (self);
+  if (self->context_menu != NULL)
+    gtk_popover_present (GTK_POPOVER (self->context_menu));
 }
 
 /* What a screen reader says of the canvas: how much it shows, and the
@@ -372,7 +376,121 @@ start_layout_tick (EntenteGraphView *self)
     self->layout_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), layout_tick_cb, NULL, NULL);
 }
 
-/* Double-click a node: it is no longer pinned, and finds its place again. */
+static void
+update_pin_actions (EntenteGraphView *self)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; self->layout != NULL && i < self->layout->n_nodes && !any; i++)
+    any = self->layout->pinned[i];
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "graph.unpin-all", any);
+}
+
+/* The node is no longer pinned, and finds its place again. */
+static void
+unpin_entity (EntenteGraphView *self,
+              int               entity)
+{
+  if (entity < 0 || self->layout == NULL || !self->layout->pinned[entity])
+    return;
+
+  entente_layout_unpin (self->layout, entity);
+  entente_layout_runner_unpin (self->runner, entity);
+  start_layout_tick (self);
+  update_pin_actions (self);
+  note_reader_change (self);
+}
+
+static void
+unpin_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  EntenteGraphView *self = ENTENTE_GRAPH_VIEW (widget);
+
+  if (self->story != NULL)
+    unpin_entity (self, entente_story_find_entity (self->story, g_variant_get_string (parameter, NULL)));
+}
+
+static void
+unpin_all_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  EntenteGraphView *self = ENTENTE_GRAPH_VIEW (widget);
+
+  for (guint i = 0; self->layout != NULL && i < self->layout->n_nodes; i++)
+    unpin_entity (self, (int) i);
+}
+
+static void
+show_context_menu (EntenteGraphView *self,
+                   int               entity,
+                   double            x,
+                   double            y)
+{
+  g_autoptr(GMenuModel) menu = NULL;
+
+  if (self->story == NULL)
+    return;
+
+  menu = entente_graph_menu_new (self->story, self->layout, entity);
+  if (self->context_menu == NULL)
+    {
+      self->context_menu = gtk_popover_menu_new_from_model (NULL);
+      gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
+      gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
+    }
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->context_menu), menu);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+}
+
+/* Right-click or long press: the menu of the entity under the pointer,
+ * which becomes the selection, or of the graph. */
+static void
+on_context_pressed (GtkGestureClick  *gesture,
+                    int               n_press,
+                    double            x,
+                    double            y,
+                    EntenteGraphView *self)
+{
+  int entity = entity_at (self, x, y);
+
+  if (entity >= 0)
+    select_entity_from_view (self, entity);
+  show_context_menu (self, entity, x, y);
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+on_long_pressed (GtkGestureLongPress *gesture,
+                 double               x,
+                 double               y,
+                 EntenteGraphView    *self)
+{
+  on_context_pressed (NULL, 1, x, y, self);
+}
+
+/* Shift+F10 and the Menu key: the selected entity's menu, at its node. */
+static void
+context_menu_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  EntenteGraphView *self = ENTENTE_GRAPH_VIEW (widget);
+  double x = gtk_widget_get_width (widget) / 2.0, y = gtk_widget_get_height (widget) / 2.0;
+
+  if (self->story == NULL)
+    return;
+  if (self->selected_entity >= 0)
+    entente_viewport_world_to_screen (&self->viewport, self->layout->x[self->selected_entity],
+                                      self->layout->y[self->selected_entity], &x, &y);
+  show_context_menu (self, self->selected_entity, x, y);
+}
+
+/* Double-click a node to unpin it. */
 static void
 on_pressed (GtkGestureClick  *gesture,
             int               n_press,
@@ -382,13 +500,10 @@ on_pressed (GtkGestureClick  *gesture,
 {
   int entity;
 
-  if (n_press != 2 || (entity = entity_at (self, x, y)) < 0 || !self->layout->pinned[entity])
+  if (n_press != 2 || (entity = entity_at (self, x, y)) < 0)
     return;
 
-  entente_layout_unpin (self->layout, entity);
-  entente_layout_runner_unpin (self->runner, entity);
-  start_layout_tick (self);
-  note_reader_change (self);
+  unpin_entity (self, entity);
 }
 
 static void
@@ -428,6 +543,7 @@ on_drag_update (GtkGestureDrag   *gesture,
       entente_layout_move_node (self->layout, self->dragged_entity, x, y);
       entente_layout_runner_pin (self->runner, self->dragged_entity, x, y);
       start_layout_tick (self);
+      update_pin_actions (self);
     }
   else
     {
@@ -608,6 +724,7 @@ entente_graph_view_dispose (GObject *object)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->center_tick);
   self->center_tick = 0;
   g_clear_pointer (&self->runner, entente_layout_runner_free);
+  g_clear_pointer (&self->context_menu, gtk_widget_unparent);
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   g_clear_object (&self->cache);
 
@@ -819,6 +936,11 @@ entente_graph_view_class_init (EntenteGraphViewClass *klass)
   gtk_widget_class_install_action (widget_class, "graph.zoom-out", NULL, zoom_out_action);
   gtk_widget_class_install_action (widget_class, "graph.zoom-fit", NULL, zoom_fit_action);
   gtk_widget_class_install_action (widget_class, "graph.pan", "(dd)", pan_action);
+  gtk_widget_class_install_action (widget_class, "graph.unpin", "s", unpin_action);
+  gtk_widget_class_install_action (widget_class, "graph.unpin-all", NULL, unpin_all_action);
+  gtk_widget_class_install_action (widget_class, "graph.context-menu", NULL, context_menu_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "graph.context-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "graph.context-menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "graph.pan", "(dd)", PAN_STEP, 0.0);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "graph.pan", "(dd)", -PAN_STEP, 0.0);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0, "graph.pan", "(dd)", 0.0, PAN_STEP);
@@ -859,6 +981,18 @@ entente_graph_view_init (EntenteGraphView *self)
     gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
     g_signal_connect (click, "pressed", G_CALLBACK (on_pressed), self);
     gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  }
+
+  {
+    GtkGesture *context_click = gtk_gesture_click_new ();
+    GtkGesture *long_press = gtk_gesture_long_press_new ();
+
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (context_click), GDK_BUTTON_SECONDARY);
+    g_signal_connect (context_click, "pressed", G_CALLBACK (on_context_pressed), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (context_click));
+    gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (long_press), TRUE);
+    g_signal_connect (long_press, "pressed", G_CALLBACK (on_long_pressed), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (long_press));
   }
 
   zoom = gtk_gesture_zoom_new ();
@@ -1057,6 +1191,7 @@ entente_graph_view_set_story (EntenteGraphView *self,
   self->auto_fit = TRUE;
   if (self->layout)
     fit_viewport (self);
+  update_pin_actions (self);
 
   invalidate (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORY]);
@@ -1266,6 +1401,7 @@ entente_graph_view_rearrange (EntenteGraphView *self)
 
   memset (self->layout->pinned, 0, self->layout->n_nodes);
   entente_layout_runner_restart (self->runner);
+  update_pin_actions (self);
   self->auto_fit = TRUE;
   start_layout_tick (self);
   note_reader_change (self);
@@ -1395,6 +1531,7 @@ entente_graph_view_apply_arrangement (EntenteGraphView         *self,
     }
   if (arrangement->pins->len > 0)
     start_layout_tick (self);
+  update_pin_actions (self);
 
   if (arrangement->has_view)
     {

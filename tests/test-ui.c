@@ -559,6 +559,70 @@ test_primary_menu_on_demand (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static char *
+menu_item_action (GMenuModel *model,
+                  int         index,
+                  char      **target)
+{
+  g_autoptr(GVariant) value = NULL;
+  char *action = NULL;
+
+  g_menu_model_get_item_attribute (model, index, G_MENU_ATTRIBUTE_ACTION, "s", &action);
+  value = g_menu_model_get_item_attribute_value (model, index, G_MENU_ATTRIBUTE_TARGET, G_VARIANT_TYPE_STRING);
+  *target = value ? g_variant_dup_string (value, NULL) : NULL;
+  return action;
+}
+
+static void
+test_unpin_from_menu (void)
+{
+  EntenteWindow *window = ui_test_open_window ();
+  EntenteGraphView *graph = entente_window_get_graph_view (window);
+  EntenteStory *story = entente_window_get_story (window);
+  g_autoptr(EntenteArrangement) pins = entente_arrangement_new ("microsoft-openai");
+  int openai = entente_story_find_entity (story, "openai");
+  int bing = entente_story_find_entity (story, "bing");
+  GtkPopoverMenu *popover;
+  g_autofree char *action = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *first_action = NULL;
+  g_autofree char *first_target = NULL;
+
+  entente_arrangement_add_pin (pins, "openai", 300.0, 200.0);
+  entente_arrangement_add_pin (pins, "bing", -300.0, 200.0);
+  entente_graph_view_apply_arrangement (graph, pins);
+  g_assert_true (entente_graph_view_get_layout (graph)->pinned[openai]);
+
+  /* The selected entity's menu (Shift+F10, Menu key) offers to unpin it. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.select-entity", "s", "openai");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (graph), "graph.context-menu", NULL));
+  ui_test_settle ();
+  popover = GTK_POPOVER_MENU (find_descendant_of_type (GTK_WIDGET (graph), GTK_TYPE_POPOVER_MENU));
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  action = menu_item_action (gtk_popover_menu_get_menu_model (popover), 0, &target);
+  g_assert_cmpstr (action, ==, "graph.unpin");
+  g_assert_cmpstr (target, ==, "openai");
+  gtk_popover_popdown (GTK_POPOVER (popover));
+
+  gtk_widget_activate_action (GTK_WIDGET (graph), action, "s", target);
+  ui_test_settle ();
+  g_assert_false (entente_graph_view_get_layout (graph)->pinned[openai]);
+  g_assert_true (entente_graph_view_get_layout (graph)->pinned[bing]);
+
+  /* Unpinned, it is not offered again; Unpin All takes the rest. */
+  gtk_widget_activate_action (GTK_WIDGET (graph), "graph.context-menu", NULL);
+  ui_test_settle ();
+  first_action = menu_item_action (gtk_popover_menu_get_menu_model (popover), 0, &first_target);
+  g_assert_null (first_action);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  gtk_widget_activate_action (GTK_WIDGET (graph), "graph.unpin-all", NULL);
+  ui_test_settle ();
+  g_assert_false (entente_graph_view_get_layout (graph)->pinned[bing]);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_entity_list_follows_graph (void)
 {
@@ -699,6 +763,7 @@ main (int   argc,
   g_test_add_func ("/ui/panel-toggle", test_panel_toggle);
   g_test_add_func ("/ui/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/ui/primary-menu-on-demand", test_primary_menu_on_demand);
+  g_test_add_func ("/ui/unpin-from-menu", test_unpin_from_menu);
   g_test_add_func ("/ui/entity-list-follows-graph", test_entity_list_follows_graph);
   g_test_add_func ("/ui/find", test_find);
   g_test_add_func ("/ui/kind-filter", test_kind_filter);
