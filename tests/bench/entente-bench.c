@@ -11,6 +11,8 @@
 #include "config.h"
 
 #include <math.h>
+
+#include <glib/gstdio.h>
 #include <stdio.h>
 #include <sys/resource.h>
 
@@ -264,6 +266,24 @@ bare_app (void)
   return g_application_run (G_APPLICATION (app), 0, NULL);
 }
 
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
 /* Wall time of launching @argv until it exits, or NAN. */
 static double
 time_launch (char **argv,
@@ -295,10 +315,13 @@ bench_startup (const char *self_path,
   char *app_argv[] = { (char *) entente_path, NULL };
   char **argvs[] = { bare_argv, bare_app_argv, app_argv };
   GArray *times[3];
+  g_autofree char *data_home = g_dir_make_tmp ("entente-bench-XXXXXX", NULL);
   g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "ENTENTE_EXIT_AFTER_FIRST_FRAME", "1", TRUE);
   double bare, bare_application, app;
 
   envp = g_environ_setenv (envp, "GSETTINGS_BACKEND", "memory", TRUE);
+  /* No saved arrangement or recent files of the user's in the way. */
+  envp = g_environ_setenv (envp, "XDG_DATA_HOME", data_home, TRUE);
   for (guint k = 0; k < G_N_ELEMENTS (argvs); k++)
     {
       times[k] = g_array_new (FALSE, FALSE, sizeof (double));
@@ -314,6 +337,7 @@ bench_startup (const char *self_path,
   app = median (times[2]);
   for (guint k = 0; k < G_N_ELEMENTS (argvs); k++)
     g_array_unref (times[k]);
+  remove_tree (data_home);
   printf ("startup_bare_gtk_window_ms %.0f (median of %u)\n", bare, runs);
   printf ("startup_bare_gtk_application_window_ms %.0f (median of %u)\n", bare_application, runs);
   printf ("startup_entente_first_frame_ms %.0f (median of %u)\n", app, runs);
