@@ -522,6 +522,33 @@ syntax_error_at (Loader       *loader,
   return g_error_new (ENTENTE_STORY_ERROR, ENTENTE_STORY_ERROR_SYNTAX, "%s: %s", loader->display_name, message);
 }
 
+/* The value of bytes @start to @end of the file, parsed by @parser (and
+ * owned by it), or NULL with the syntax error. json-glib skips comments,
+ * so a piece that is nothing else parses to no value at all: an error too. */
+static JsonNode *
+parse_piece (Loader      *loader,
+             JsonParser  *parser,
+             gsize        start,
+             gsize        end,
+             GError     **error)
+{
+  g_autoptr(GError) json_error = NULL;
+  guint line, column;
+
+  if (!json_parser_load_from_data (parser, loader->data + start, (gssize) (end - start), &json_error))
+    {
+      *error = syntax_error_at (loader, start, json_error);
+      return NULL;
+    }
+  if (json_parser_get_root (parser) != NULL)
+    return json_parser_get_root (parser);
+
+  entente_json_position (loader->data, start, &line, &column);
+  g_set_error (error, ENTENTE_STORY_ERROR, ENTENTE_STORY_ERROR_SYNTAX, "%s:%u:%u: %s",
+               loader->display_name, line, column, _("Parse error: expected a value, found only a comment"));
+  return NULL;
+}
+
 static void
 parse_element (Loader      *loader,
                JsonNode    *element,
@@ -564,13 +591,14 @@ for_each_scanned_element (Loader                  *loader,
       g_autoptr(GError) error = NULL;
       g_autofree char *item_path = g_strdup_printf ("%s[%u]", path, i);
 
-      if (!json_parser_load_from_data (loader->element_parser, loader->data + range->start,
-                                       (gssize) (range->end - range->start), &error))
+      JsonNode *element = parse_piece (loader, loader->element_parser, range->start, range->end, &error);
+
+      if (element == NULL)
         {
-          loader->syntax_error = syntax_error_at (loader, range->start, error);
+          loader->syntax_error = g_steal_pointer (&error);
           return;
         }
-      parse_element (loader, json_parser_get_root (loader->element_parser), item_path, i, parse_item);
+      parse_element (loader, element, item_path, i, parse_item);
     }
 }
 
@@ -958,7 +986,6 @@ entente_story_load_from_bytes (GBytes      *bytes,
   g_autoptr(JsonParser) element_parser = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(EntenteJsonScan) scan = NULL;
-  g_autoptr(GError) json_error = NULL;
   g_autoptr(EntenteStory) story = NULL;
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GHashTable) source_ids = NULL;
@@ -1052,35 +1079,26 @@ entente_story_load_from_bytes (GBytes      *bytes,
       for (guint i = 0; i < scan->members->len; i++)
         {
           const EntenteJsonMember *member = g_ptr_array_index (scan->members, i);
-          g_autoptr(GError) member_error = NULL;
+          JsonNode *value;
 
           if (member->is_array && is_list (member->name))
             continue;
-          if (!json_parser_load_from_data (element_parser, data + member->value.start,
-                                           (gssize) (member->value.end - member->value.start), &member_error))
-            {
-              g_propagate_error (error, syntax_error_at (&loader, member->value.start, member_error));
-              return NULL;
-            }
-          json_object_set_member (outline, member->name, json_node_copy (json_parser_get_root (element_parser)));
+          value = parse_piece (&loader, element_parser, member->value.start, member->value.end, error);
+          if (value == NULL)
+            return NULL;
+          json_object_set_member (outline, member->name, json_node_copy (value));
         }
       loader.scan = scan;
     }
   else
     {
-      parser = json_parser_new_immutable ();
-      if (!json_parser_load_from_data (parser, data, (gssize) len, &json_error))
-        {
-          /* json-glib says "<data>:LINE:COLUMN: Parse error: …"; name the file instead. */
-          const char *message = json_error->message;
+      JsonNode *whole;
 
-          if (g_str_has_prefix (message, "<data>:"))
-            message += strlen ("<data>:");
-          g_set_error (error, ENTENTE_STORY_ERROR, ENTENTE_STORY_ERROR_SYNTAX,
-                       "%s:%s", display_name, message);
-          return NULL;
-        }
-      root = json_node_ref (json_parser_get_root (parser));
+      parser = json_parser_new_immutable ();
+      whole = parse_piece (&loader, parser, 0, len, error);
+      if (whole == NULL)
+        return NULL;
+      root = json_node_ref (whole);
     }
 
   parse_root (&loader, root);

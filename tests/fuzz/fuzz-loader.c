@@ -1,7 +1,7 @@
 /* fuzz-loader.c — libFuzzer target for the story loader
  *
  * Every input must either load or fail with an error that names the file;
- * sanitizers catch the rest. A loaded story is also laid out and filtered
+ * sanitizers catch the rest, and criticals are made fatal. A loaded story is also laid out and filtered
  * by time, since those walk the references the loader resolved.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,12 +9,37 @@
 #include "config.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 
 #include "graph/entente-layout.h"
 #include "story/entente-story-loader.h"
 #include "story/entente-time-filter.h"
 
+int LLVMFuzzerInitialize (int *argc, char ***argv);
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+
+/* A critical or warning from GLib or json-glib means a wrong call on some
+ * input: make it a crash, so that the fuzzer keeps the input. */
+static GLogWriterOutput
+crash_on_warnings (GLogLevelFlags   log_level,
+                   const GLogField *fields,
+                   gsize            n_fields,
+                   gpointer         user_data)
+{
+  GLogWriterOutput written = g_log_writer_default (log_level, fields, n_fields, user_data);
+
+  if (log_level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
+    abort ();
+  return written;
+}
+
+int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
+{
+  g_log_set_writer_func (crash_on_warnings, NULL, NULL);
+  return 0;
+}
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
