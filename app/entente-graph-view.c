@@ -386,16 +386,25 @@ update_pin_actions (EntenteGraphView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "graph.unpin-all", any);
 }
 
-/* The node is no longer pinned, and finds its place again. */
+/* The nodes @first to @last are no longer pinned, and find their place
+ * again. */
 static void
-unpin_entity (EntenteGraphView *self,
-              int               entity)
+unpin_entities (EntenteGraphView *self,
+                int               first,
+                int               last)
 {
-  if (entity < 0 || self->layout == NULL || !self->layout->pinned[entity])
+  gboolean any = FALSE;
+
+  for (int entity = MAX (first, 0); self->layout != NULL && entity <= last && (guint) entity < self->layout->n_nodes; entity++)
+    if (self->layout->pinned[entity])
+      {
+        entente_layout_unpin (self->layout, entity);
+        entente_layout_runner_unpin (self->runner, entity);
+        any = TRUE;
+      }
+  if (!any)
     return;
 
-  entente_layout_unpin (self->layout, entity);
-  entente_layout_runner_unpin (self->runner, entity);
   start_layout_tick (self);
   update_pin_actions (self);
   note_reader_change (self);
@@ -409,7 +418,12 @@ unpin_action (GtkWidget  *widget,
   EntenteGraphView *self = ENTENTE_GRAPH_VIEW (widget);
 
   if (self->story != NULL)
-    unpin_entity (self, entente_story_find_entity (self->story, g_variant_get_string (parameter, NULL)));
+    {
+      int entity = entente_story_find_entity (self->story, g_variant_get_string (parameter, NULL));
+
+      if (entity >= 0)
+        unpin_entities (self, entity, entity);
+    }
 }
 
 static void
@@ -417,10 +431,7 @@ unpin_all_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  EntenteGraphView *self = ENTENTE_GRAPH_VIEW (widget);
-
-  for (guint i = 0; self->layout != NULL && i < self->layout->n_nodes; i++)
-    unpin_entity (self, (int) i);
+  unpin_entities (ENTENTE_GRAPH_VIEW (widget), 0, G_MAXINT);
 }
 
 static void
@@ -503,7 +514,7 @@ on_pressed (GtkGestureClick  *gesture,
   if (n_press != 2 || (entity = entity_at (self, x, y)) < 0)
     return;
 
-  unpin_entity (self, entity);
+  unpin_entities (self, entity, entity);
 }
 
 static void
