@@ -26,7 +26,7 @@
 #define REFRESH_DELAY_MS 150
 #define PAN_STEP      60.0
 #define CENTER_USEC   (350 * 1000)
-#define PLACE_BEFORE_FIRST_FRAME 5000 /* entities: ~20 ms of pivot MDS */
+#define PLACE_BEFORE_FIRST_FRAME 5000 /* entities; pivot MDS takes ~15 ms at that size */
 
 struct _EntenteGraphView
 {
