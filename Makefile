@@ -72,11 +72,11 @@ test-sanitizers: test-deps $(SANITIZE_BUILD)/build.ninja
 	$(PYTHON) tests/summarize.py $(SANITIZE_BUILD)/meson-logs/testlog.json || status=1; \
 	exit $$status
 
-# The loader, corpus and renderer tests under valgrind memcheck.
+# The loader, corpus, layout and renderer tests under valgrind memcheck.
 test-valgrind: test-deps build
 	@status=0; \
 	meson test -C $(BUILD) --setup valgrind --print-errorlogs \
-	  test-date test-loader test-time-filter test-bad-corpus test-layout test-render || status=$$?; \
+	  test-date test-loader test-time-filter test-bad-corpus test-layout test-pivots test-render || status=$$?; \
 	$(PYTHON) tests/summarize.py $(BUILD)/meson-logs/testlog-valgrind.json || status=1; \
 	exit $$status
 
