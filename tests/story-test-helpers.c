@@ -4,6 +4,9 @@
  */
 #include "config.h"
 
+#include <math.h>
+#include <stdlib.h>
+
 #include "story-test-helpers.h"
 #include "story/entente-story-loader.h"
 
@@ -25,4 +28,44 @@ test_day_of (const char *iso)
 
   g_assert_true (entente_date_parse (iso, &date, NULL));
   return entente_date_first_day (&date);
+}
+
+static double
+grid_hops (guint side,
+           guint i,
+           guint j)
+{
+  return abs ((int) (i % side) - (int) (j % side)) + abs ((int) (i / side) - (int) (j / side));
+}
+
+/* Normalised stress of positions of a side × side grid (node r * side + c
+ * is row r, column c, so hop distances are Manhattan distances), at the
+ * uniform scale that fits them best: 0 for a grid drawn flat. */
+double
+test_grid_stress (guint         side,
+                  const double *x,
+                  const double *y)
+{
+  double num = 0, den = 0, scale, stress = 0;
+  guint n = side * side, pairs = 0;
+
+  for (guint i = 0; i < n; i++)
+    for (guint j = i + 1; j < n; j++)
+      {
+        double d = hypot (x[i] - x[j], y[i] - y[j]), hops = grid_hops (side, i, j);
+
+        num += d / hops;
+        den += d * d / (hops * hops);
+      }
+  scale = num / den;
+
+  for (guint i = 0; i < n; i++)
+    for (guint j = i + 1; j < n; j++, pairs++)
+      {
+        double d = hypot (x[i] - x[j], y[i] - y[j]), hops = grid_hops (side, i, j);
+
+        stress += pow ((scale * d - hops) / hops, 2);
+      }
+
+  return stress / pairs;
 }

@@ -1,4 +1,4 @@
-/* story-test-helpers.h — shared by the tests that read the bundled story
+/* story-test-helpers.h — shared by the unit tests
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,5 +10,8 @@ G_BEGIN_DECLS
 
 EntenteStory *test_load_bundled (void);
 guint32       test_day_of       (const char *iso);
+double        test_grid_stress  (guint         side,
+                                 const double *x,
+                                 const double *y);
 
 G_END_DECLS

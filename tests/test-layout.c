@@ -197,46 +197,12 @@ load_grid (void)
   return story;
 }
 
-static double
-grid_hops (guint i,
-           guint j)
-{
-  return abs ((int) (i % GRID_SIDE) - (int) (j % GRID_SIDE)) +
-         abs ((int) (i / GRID_SIDE) - (int) (j / GRID_SIDE));
-}
-
-/* Normalised stress against Manhattan distances, at the best scale. */
-static double
-grid_stress (const EntenteLayout *layout)
-{
-  double num = 0, den = 0, scale, stress = 0;
-  guint n = layout->n_nodes, pairs = 0;
-
-  for (guint i = 0; i < n; i++)
-    for (guint j = i + 1; j < n; j++)
-      {
-        double d = hypot (layout->x[i] - layout->x[j], layout->y[i] - layout->y[j]);
-        num += d / grid_hops (i, j);
-        den += d * d / (grid_hops (i, j) * grid_hops (i, j));
-      }
-  scale = num / den;
-
-  for (guint i = 0; i < n; i++)
-    for (guint j = i + 1; j < n; j++, pairs++)
-      {
-        double d = hypot (layout->x[i] - layout->x[j], layout->y[i] - layout->y[j]);
-        stress += pow ((scale * d - grid_hops (i, j)) / grid_hops (i, j), 2);
-      }
-
-  return stress / pairs;
-}
-
 static void
 test_far_stays_far (void)
 {
   g_autoptr(EntenteStory) story = load_grid ();
   g_autoptr(EntenteLayout) layout = laid_out (story, ENTENTE_LAYOUT_DEFAULT_SEED);
-  double stress = grid_stress (layout);
+  double stress = test_grid_stress (GRID_SIDE, layout->x, layout->y);
 
   /* Forces alone leave a grid this size crumpled at the corners; drawn
    * flat it is near 0. */

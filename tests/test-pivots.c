@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "graph/entente-pivots.h"
+#include "story-test-helpers.h"
 
 #define EDGE_LENGTH 110.0
 #define SIDE        8
@@ -64,37 +65,6 @@ grid_init (Graph *g)
         if (r + 1 < SIDE)
           graph_link (g, r * SIDE + c, (r + 1) * SIDE + c);
       }
-}
-
-/* Normalised stress of a grid layout at its best uniform scale. */
-static double
-grid_stress (const double *x,
-             const double *y)
-{
-  double num = 0, den = 0, scale, stress = 0;
-  guint n = SIDE * SIDE, pairs = 0;
-
-  for (guint i = 0; i < n; i++)
-    for (guint j = i + 1; j < n; j++)
-      {
-        double hops = abs ((int) (i % SIDE) - (int) (j % SIDE)) + abs ((int) (i / SIDE) - (int) (j / SIDE));
-        double d = hypot (x[i] - x[j], y[i] - y[j]);
-
-        num += d / hops;
-        den += d * d / (hops * hops);
-      }
-  scale = num / den;
-
-  for (guint i = 0; i < n; i++)
-    for (guint j = i + 1; j < n; j++, pairs++)
-      {
-        double hops = abs ((int) (i % SIDE) - (int) (j % SIDE)) + abs ((int) (i / SIDE) - (int) (j / SIDE));
-        double d = hypot (x[i] - x[j], y[i] - y[j]);
-
-        stress += pow ((scale * d - hops) / hops, 2);
-      }
-
-  return stress / pairs;
 }
 
 static void
@@ -201,13 +171,13 @@ test_grid_unfolds (void)
   grid_init (&g);
   pivots = graph_pivots (&g, 0);
   scramble (x, y, SIDE * SIDE);
-  scrambled = grid_stress (x, y);
+  scrambled = test_grid_stress (SIDE, x, y);
 
   g_assert_true (entente_pivots_place (pivots, EDGE_LENGTH, x, y));
   /* A grid drawn as a grid has a stress near zero; scrambled, near 0.3. */
-  g_test_message ("grid stress: scrambled %.3f, placed %.3f", scrambled, grid_stress (x, y));
+  g_test_message ("grid stress: scrambled %.3f, placed %.3f", scrambled, test_grid_stress (SIDE, x, y));
   g_assert_cmpfloat (scrambled, >, 0.2);
-  g_assert_cmpfloat (grid_stress (x, y), <, 0.05);
+  g_assert_cmpfloat (test_grid_stress (SIDE, x, y), <, 0.05);
 
   graph_clear (&g);
 }
@@ -262,10 +232,10 @@ test_relax_lowers_stress (void)
   pinned_x = x[5];
   pinned_y = y[5];
 
-  before = grid_stress (x, y);
+  before = test_grid_stress (SIDE, x, y);
   for (guint sweep = 0; sweep < 30; sweep++)
     entente_pivots_relax (pivots, pinned, x, y);
-  after = grid_stress (x, y);
+  after = test_grid_stress (SIDE, x, y);
   g_test_message ("grid stress: before %.3f, after 30 sweeps %.3f", before, after);
 
   g_assert_cmpfloat (after, <, before / 3);
