@@ -80,7 +80,8 @@ struct _EntenteGraphView
   double           center_to_y;
 
   /* The last picture, and the view it was drawn for. */
-  GdkTexture      *cache;
+  cairo_surface_t *cache;
+  GdkTexture      *cache_texture; /* the same pixels, made on demand for GPU renderers */
   EntenteViewport  cache_viewport;
   int              cache_width;
   int              cache_height;
@@ -156,17 +157,15 @@ fill_render_options (EntenteGraphView     *self,
 
 /* The whole picture, drawn into our own image surface so that the fast
  * rasterizer applies, at the display's scale. */
-static GdkTexture *
-render_texture (EntenteGraphView *self,
+static cairo_surface_t *
+render_picture (EntenteGraphView *self,
                 int               width,
                 int               height,
                 int               scale)
 {
-  g_autoptr(GBytes) bytes = NULL;
   EntenteRenderOptions options;
   cairo_surface_t *surface;
   cairo_t *cr;
-  GdkTexture *texture;
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
   cairo_surface_set_device_scale (surface, scale, scale);
@@ -175,14 +174,57 @@ render_texture (EntenteGraphView *self,
   entente_render (cr, &options);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
+  return surface;
+}
+
+static GdkTexture *
+texture_for_surface (cairo_surface_t *surface)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  int stride = cairo_image_surface_get_stride (surface);
+  int height = cairo_image_surface_get_height (surface);
 
   /* The texture takes the surface's pixels as they are, without a copy. */
-  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                      (gsize) cairo_image_surface_get_stride (surface) * height * scale,
-                                      (GDestroyNotify) cairo_surface_destroy, surface);
-  texture = gdk_memory_texture_new (width * scale, height * scale, GDK_MEMORY_DEFAULT, bytes,
-                                    cairo_image_surface_get_stride (surface));
-  return texture;
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface), (gsize) stride * height,
+                                      (GDestroyNotify) cairo_surface_destroy,
+                                      cairo_surface_reference (surface));
+  return gdk_memory_texture_new (cairo_image_surface_get_width (surface), height,
+                                 GDK_MEMORY_DEFAULT, bytes, stride);
+}
+
+/* GTK's Cairo renderer turns a texture back into an image surface on
+ * every frame, through floats per pixel before GTK 4.10 (3–4 ms for a
+ * full window, and a fresh buffer each time); there the surface is
+ * painted as it is. GPU renderers keep the texture and upload it once. */
+static void
+append_picture (EntenteGraphView *self,
+                GtkSnapshot      *snapshot,
+                int               width,
+                int               height)
+{
+  const graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, width, height);
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+
+  if (native != NULL && GSK_IS_CAIRO_RENDERER (gtk_native_get_renderer (native)))
+    {
+      cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+
+      cairo_set_source_surface (cr, self->cache, 0, 0);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+      return;
+    }
+
+  if (self->cache_texture == NULL)
+    self->cache_texture = texture_for_surface (self->cache);
+  gtk_snapshot_append_texture (snapshot, self->cache_texture, &bounds);
+}
+
+static void
+clear_picture (EntenteGraphView *self)
+{
+  g_clear_object (&self->cache_texture);
+  g_clear_pointer (&self->cache, cairo_surface_destroy);
 }
 
 static gboolean
@@ -229,19 +271,19 @@ entente_graph_view_snapshot (GtkWidget   *widget,
       gtk_snapshot_save (snapshot);
       gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (tx, ty));
       gtk_snapshot_scale (snapshot, k, k);
-      gtk_snapshot_append_texture (snapshot, self->cache, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      append_picture (self, snapshot, width, height);
       gtk_snapshot_restore (snapshot);
       return;
     }
 
-  g_clear_object (&self->cache);
-  self->cache = render_texture (self, width, height, scale);
+  clear_picture (self);
+  self->cache = render_picture (self, width, height, scale);
   self->cache_width = width;
   self->cache_height = height;
   self->cache_scale = scale;
   self->cache_viewport = self->viewport;
   self->cache_valid = TRUE;
-  gtk_snapshot_append_texture (snapshot, self->cache, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  append_picture (self, snapshot, width, height);
 }
 
 static void
@@ -737,7 +779,7 @@ entente_graph_view_dispose (GObject *object)
   g_clear_pointer (&self->runner, entente_layout_runner_free);
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
   g_clear_handle_id (&self->refresh_source, g_source_remove);
-  g_clear_object (&self->cache);
+  clear_picture (self);
 
   g_clear_object (&self->story);
 

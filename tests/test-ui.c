@@ -6,8 +6,11 @@
 
 #include "story-test-helpers.h"
 #include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
 
 #include "entente-i18n.h"
+#include "graph/entente-renderer.h"
 #include "ui-test-helpers.h"
 
 static void
@@ -719,6 +722,70 @@ test_kind_filter (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The pixel at the centre of what the graph view puts on screen, drawn
+ * through the window's own renderer (the Cairo renderer in these tests). */
+static void
+graph_center_pixel (EntenteGraphView *graph,
+                    guchar            bgra[4])
+{
+  GtkWidget *widget = GTK_WIDGET (graph);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guchar *pixels = g_malloc ((gsize) width * height * 4);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gdk_texture_download (texture, pixels, (gsize) width * 4);
+  memcpy (bgra, pixels + ((gsize) (height / 2) * width + width / 2) * 4, 4);
+}
+
+static gboolean
+is_kind_color (const guchar bgra[4], EntenteEntityKind kind)
+{
+  EntenteColor color = entente_kind_color (kind, FALSE);
+
+  return bgra[3] == 255 &&
+         ABS (bgra[2] - (int) round (color.r * 255)) <= 2 &&
+         ABS (bgra[1] - (int) round (color.g * 255)) <= 2 &&
+         ABS (bgra[0] - (int) round (color.b * 255)) <= 2;
+}
+
+static void
+test_graph_reaches_screen (void)
+{
+  EntenteWindow *window = ui_test_open_window ();
+  EntenteGraphView *graph = entente_window_get_graph_view (window);
+  EntenteStory *story = entente_window_get_story (window);
+  gint64 until;
+  guchar bgra[4];
+
+  /* Centred on OpenAI, the middle of the view is the company's square. */
+  entente_graph_view_center_on (graph, entente_story_find_entity (story, "openai"));
+  until = g_get_monotonic_time () + G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  graph_center_pixel (graph, bgra);
+  g_assert_true (is_kind_color (bgra, ENTENTE_ENTITY_COMPANY));
+
+  /* Companies hidden: it is gone from the screen too. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-company", NULL);
+  ui_test_settle ();
+  graph_center_pixel (graph, bgra);
+  g_assert_false (is_kind_color (bgra, ENTENTE_ENTITY_COMPANY));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_window_size_remembered (void)
 {
@@ -768,6 +835,7 @@ main (int   argc,
   g_test_add_func ("/ui/find", test_find);
   g_test_add_func ("/ui/kind-filter", test_kind_filter);
   g_test_add_func ("/ui/window-size-remembered", test_window_size_remembered);
+  g_test_add_func ("/ui/graph-reaches-screen", test_graph_reaches_screen);
 
   return g_test_run ();
 }
