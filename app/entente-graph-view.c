@@ -386,6 +386,15 @@ layout_tick_cb (GtkWidget     *widget,
   EntenteGraphView *self = ENTENTE_GRAPH_VIEW (widget);
   gboolean finished = FALSE;
 
+  /* The worker starts once the first picture is up: it would otherwise
+   * take the processor from the first frame. */
+  if (!entente_layout_runner_is_started (self->runner))
+    {
+      if (self->cache == NULL && gtk_widget_get_width (widget) > 0)
+        return G_SOURCE_CONTINUE;
+      entente_layout_runner_start (self->runner);
+    }
+
   if (entente_layout_runner_fetch (self->runner, self->layout, &finished))
     {
       if (self->auto_fit && gtk_widget_get_width (widget) > 0)

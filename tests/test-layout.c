@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "graph/entente-layout.h"
+#include "graph/entente-layout-runner.h"
 #include "graph/entente-viewport.h"
 #include "story/entente-story-loader.h"
 
@@ -60,6 +61,39 @@ test_finite_and_apart (void)
           g_assert_cmpfloat (d, >=, layout->radius[i] + layout->radius[j]);
         }
     }
+}
+
+/* The worker does nothing before it is started (the window starts it after
+ * its first frame); what was asked meanwhile is done once it runs. */
+static void
+test_runner_waits_for_start (void)
+{
+  g_autoptr(EntenteStory) story = test_load_bundled ();
+  g_autoptr(EntenteLayout) display = entente_layout_new (story, ENTENTE_LAYOUT_DEFAULT_SEED);
+  g_autoptr(EntenteLayoutRunner) runner = NULL;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gboolean finished = FALSE;
+  gboolean moved = FALSE;
+  double x0 = display->x[1], y0 = display->y[1];
+
+  runner = entente_layout_runner_new (story, ENTENTE_LAYOUT_DEFAULT_SEED, display);
+  entente_layout_runner_pin (runner, 0, 500.0, -500.0);
+  g_usleep (50 * 1000);
+  g_assert_false (entente_layout_runner_is_started (runner));
+  g_assert_false (entente_layout_runner_fetch (runner, display, &finished));
+  g_assert_false (finished);
+  g_assert_cmpfloat (display->x[1], ==, x0);
+
+  entente_layout_runner_start (runner);
+  g_assert_true (entente_layout_runner_is_started (runner));
+  while (!finished && g_get_monotonic_time () < deadline)
+    {
+      moved |= entente_layout_runner_fetch (runner, display, &finished);
+      g_usleep (1000);
+    }
+  g_assert_true (finished);
+  g_assert_true (moved);
+  g_assert_true (display->x[1] != x0 || display->y[1] != y0);
 }
 
 static void
@@ -290,6 +324,7 @@ main (int   argc,
   g_test_add_func ("/graph/layout/parallel-relations-bend-apart", test_parallel_relations_bend_apart);
   g_test_add_func ("/graph/layout/pinned-node-stays", test_pinned_node_stays);
   g_test_add_func ("/graph/layout/hit", test_hit);
+  g_test_add_func ("/graph/layout/runner-waits-for-start", test_runner_waits_for_start);
   g_test_add_func ("/graph/viewport/round-trip", test_viewport_round_trip);
   g_test_add_func ("/graph/viewport/zoom-at-pointer", test_viewport_zoom_at_pointer);
   g_test_add_func ("/graph/viewport/pan-and-fit", test_viewport_pan_and_fit);

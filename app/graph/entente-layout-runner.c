@@ -149,7 +149,8 @@ run (gpointer data)
   return NULL;
 }
 
-/* Starts laying out @story from the positions of @start (its pins too). */
+/* Lays out @story from the positions of @start (its pins too), once
+ * started; requests made before wait for it. */
 EntenteLayoutRunner *
 entente_layout_runner_new (EntenteStory        *story,
                            guint32              seed,
@@ -171,8 +172,20 @@ entente_layout_runner_new (EntenteStory        *story,
   runner->shared_y = g_new0 (double, MAX (1, n));
   runner->shared_pinned = g_new0 (guint8, MAX (1, n));
   runner->requests = g_array_new (FALSE, FALSE, sizeof (Request));
-  runner->thread = g_thread_new ("entente-layout-runner", run, runner);
   return runner;
+}
+
+void
+entente_layout_runner_start (EntenteLayoutRunner *runner)
+{
+  if (runner->thread == NULL)
+    runner->thread = g_thread_new ("entente-layout-runner", run, runner);
+}
+
+gboolean
+entente_layout_runner_is_started (EntenteLayoutRunner *runner)
+{
+  return runner->thread != NULL;
 }
 
 void
@@ -185,7 +198,8 @@ entente_layout_runner_free (EntenteLayoutRunner *runner)
   runner->cancelled = TRUE;
   g_cond_signal (&runner->wake);
   g_mutex_unlock (&runner->lock);
-  g_thread_join (runner->thread);
+  if (runner->thread != NULL)
+    g_thread_join (runner->thread);
 
   entente_layout_free (runner->work);
   g_object_unref (runner->story);

@@ -13,6 +13,8 @@ typedef struct _EntenteLayoutRunner EntenteLayoutRunner;
 EntenteLayoutRunner *entente_layout_runner_new      (EntenteStory        *story,
                                                      guint32              seed,
                                                      const EntenteLayout *start);
+void                 entente_layout_runner_start    (EntenteLayoutRunner *runner);
+gboolean             entente_layout_runner_is_started (EntenteLayoutRunner *runner);
 void                 entente_layout_runner_free     (EntenteLayoutRunner *runner);
 gboolean             entente_layout_runner_fetch    (EntenteLayoutRunner *runner,
                                                      EntenteLayout       *display,
