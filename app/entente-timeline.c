@@ -12,6 +12,7 @@
 
 #include "entente-timeline.h"
 #include "entente-timeline-track.h"
+#include "entente-tooltip.h"
 #include "graph/entente-viewport.h"
 #include "story/entente-time-filter.h"
 
@@ -114,7 +115,7 @@ update_labels (EntenteTimeline *self)
 
   gtk_label_set_text (self->event_label, titles->str);
   gtk_label_set_text (self->event_description, descriptions->str);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->event_description), descriptions->len ? descriptions->str : NULL);
+  entente_widget_set_tooltip (GTK_WIDGET (self->event_description), descriptions->len ? descriptions->str : NULL);
 
   /* Screen readers announce the date, not a Julian day number. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->scale),
@@ -238,8 +239,8 @@ set_play_button (EntenteTimeline *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->play_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, playing ? _("Pause") : _("Play"),
                                   -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->play_button),
-                               playing ? _("Pause the replay") : _("Replay the story from its first event"));
+  entente_widget_set_tooltip (GTK_WIDGET (self->play_button),
+                              playing ? _("Pause the replay") : _("Replay the story from its first event"));
 }
 
 static gboolean
@@ -413,6 +414,10 @@ entente_timeline_init (EntenteTimeline *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   entente_timeline_track_set_mapping (self->track, track_mapping, self);
+  entente_widget_set_tooltip (GTK_WIDGET (self->play_button), _("Replay the story from its first event"));
+  entente_widget_set_tooltip (GTK_WIDGET (self->as_of_button), _("Show only what had begun by the chosen date"));
+  entente_widget_set_tooltip (GTK_WIDGET (self->all_button), _("Show the whole story; the date only marks what had ended"));
+  entente_widget_set_tooltip (GTK_WIDGET (self->scale), _("Move through time: the graph shows the story as of the chosen date"));
 
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);

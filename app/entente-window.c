@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "entente-settings.h"
+#include "entente-tooltip.h"
 #include "entente-window.h"
 #include "graph/entente-export.h"
 #include "story/entente-search.h"
@@ -45,6 +46,8 @@ struct _EntenteWindow
   GMenu                *recent_section;
   GMenuModel           *primary_menu;
   GtkMenuButton        *menu_button;
+  GtkWidget            *open_button;
+  GtkWidget            *dismiss_button;
   GtkRecentManager     *recent_manager;
 };
 
@@ -919,6 +922,8 @@ entente_window_class_init (EntenteWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, EntenteWindow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, EntenteWindow, dismiss_button);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, error_title);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, graph_view);
@@ -983,6 +988,9 @@ entente_window_init (EntenteWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_menu_button_set_create_popup_func (self->menu_button, create_primary_popover, self, NULL);
+  entente_widget_set_tooltip (self->open_button, _("Open a story file"));
+  entente_widget_set_tooltip (GTK_WIDGET (self->menu_button), _("Main Menu"));
+  entente_widget_set_tooltip (self->dismiss_button, _("Dismiss"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
   update_titles (self);
 

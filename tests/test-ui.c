@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "entente-i18n.h"
+#include "entente-tooltip.h"
 #include "graph/entente-renderer.h"
 #include "ui-test-helpers.h"
 
@@ -786,6 +787,45 @@ test_graph_reaches_screen (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+has_tooltip_text (gpointer data)
+{
+  return gtk_widget_get_tooltip_text (data) != NULL;
+}
+
+/* Tooltips wait for the widget's first frame (each costs round trips to
+ * the X server), then come; on a widget already shown, at once. */
+static void
+test_tooltip_after_first_frame (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *button = gtk_button_new_with_label ("Go");
+
+  entente_widget_set_tooltip (button, "first");
+  entente_widget_set_tooltip (button, "Go there");
+  g_assert_null (gtk_widget_get_tooltip_text (button));
+
+  gtk_window_set_child (GTK_WINDOW (window), button);
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_wait_until (has_tooltip_text, button);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Go there");
+
+  entente_widget_set_tooltip (button, "Go elsewhere");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Go elsewhere");
+  entente_widget_set_tooltip (button, NULL);
+  g_assert_null (gtk_widget_get_tooltip_text (button));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* The window's own buttons get theirs that way. */
+  window = GTK_WIDGET (ui_test_open_window ());
+  button = ui_test_find_button (window, "win.open", NULL);
+  g_assert_nonnull (button);
+  ui_test_wait_until (has_tooltip_text, button);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Open a story file");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_window_size_remembered (void)
 {
@@ -836,6 +876,7 @@ main (int   argc,
   g_test_add_func ("/ui/kind-filter", test_kind_filter);
   g_test_add_func ("/ui/window-size-remembered", test_window_size_remembered);
   g_test_add_func ("/ui/graph-reaches-screen", test_graph_reaches_screen);
+  g_test_add_func ("/ui/tooltip-after-first-frame", test_tooltip_after_first_frame);
 
   return g_test_run ();
 }

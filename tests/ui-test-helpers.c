@@ -87,7 +87,8 @@ ui_test_reopen_window (void)
   return window;
 }
 
-/* The first button below @root that activates @action_name with @target. */
+/* The first button below @root that activates @action_name with @target
+ * (NULL: with none). */
 GtkWidget *
 ui_test_find_button (GtkWidget  *root,
                      const char *action_name,
@@ -97,9 +98,12 @@ ui_test_find_button (GtkWidget  *root,
     {
       GVariant *value = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (root));
 
-      if (g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action_name) == 0 &&
-          value && g_variant_is_of_type (value, G_VARIANT_TYPE_STRING) &&
-          g_str_equal (g_variant_get_string (value, NULL), target))
+      gboolean same_target = target == NULL
+                             ? value == NULL
+                             : value && g_variant_is_of_type (value, G_VARIANT_TYPE_STRING) &&
+                               g_str_equal (g_variant_get_string (value, NULL), target);
+
+      if (g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action_name) == 0 && same_target)
         return root;
     }
 
