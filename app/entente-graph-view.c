@@ -155,6 +155,29 @@ fill_render_options (EntenteGraphView     *self,
   options->dark = is_dark (self);
 }
 
+/* Labels are set in the widget's own Pango context: they follow the
+ * desktop's text scaling like the rest of the window, and find the fonts
+ * the window's text has loaded already (each new size or set of options
+ * costs a font sort on a thread of its own, and its glyphs). Except for
+ * subpixel antialiasing, which needs an opaque background. */
+static PangoContext *
+label_context_new (EntenteGraphView *self)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  const cairo_font_options_t *font_options = pango_cairo_context_get_font_options (context);
+  cairo_font_options_t *grey;
+
+  if (font_options == NULL || cairo_font_options_get_antialias (font_options) != CAIRO_ANTIALIAS_SUBPIXEL)
+    return g_object_ref (context);
+
+  context = gtk_widget_create_pango_context (GTK_WIDGET (self));
+  grey = cairo_font_options_copy (font_options);
+  cairo_font_options_set_antialias (grey, CAIRO_ANTIALIAS_GRAY);
+  pango_cairo_context_set_font_options (context, grey);
+  cairo_font_options_destroy (grey);
+  return context;
+}
+
 /* The whole picture, drawn into our own image surface so that the fast
  * rasterizer applies, at the display's scale. */
 static cairo_surface_t *
@@ -163,6 +186,7 @@ render_picture (EntenteGraphView *self,
                 int               height,
                 int               scale)
 {
+  PangoContext *labels = label_context_new (self);
   EntenteRenderOptions options;
   cairo_surface_t *surface;
   cairo_t *cr;
@@ -171,8 +195,10 @@ render_picture (EntenteGraphView *self,
   cairo_surface_set_device_scale (surface, scale, scale);
   cr = cairo_create (surface);
   fill_render_options (self, &options);
+  options.pango_context = labels;
   entente_render (cr, &options);
   cairo_destroy (cr);
+  g_object_unref (labels);
   cairo_surface_flush (surface);
   return surface;
 }

@@ -4,6 +4,9 @@
  */
 #include "config.h"
 
+#include <math.h>
+#include <pango/pangocairo.h>
+
 #include "graph/entente-renderer.h"
 #include "story/entente-story-loader.h"
 
@@ -208,6 +211,60 @@ test_hit_relation (Fixture       *f,
   g_assert_cmpint (entente_render_hit_legend (&options, WIDTH / 2.0, HEIGHT / 2.0), ==, -1);
 }
 
+/* How far below the top of the picture the caption's baseline lies, the
+ * caption set in @context. */
+static double
+caption_baseline (Fixture      *f,
+                  PangoContext *context)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(GArray) texts = entente_render_texts_new ();
+  EntenteRenderOptions options;
+  double baseline = NAN;
+
+  entente_render_options_init (&options);
+  options.story = f->story;
+  options.layout = f->layout;
+  options.viewport = &f->viewport;
+  options.time_view = &f->time_view;
+  options.texts = texts;
+  options.pango_context = context;
+  options.caption_title = "Title";
+  entente_render (cr, &options);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  for (guint i = 0; i < texts->len; i++)
+    if (g_str_equal (g_array_index (texts, EntenteRenderText, i).text, "Title"))
+      baseline = g_array_index (texts, EntenteRenderText, i).y;
+  g_assert_false (isnan (baseline));
+  return baseline;
+}
+
+/* Text is set in the context it is given (the window's, which follows the
+ * desktop's text scaling), else at 96 dpi. */
+static void
+test_fonts_from_given_context (Fixture       *f,
+                               gconstpointer  data)
+{
+  PangoContext *normal = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  PangoContext *large = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  double plain, at_96, at_192;
+
+  pango_cairo_context_set_resolution (normal, 96);
+  pango_cairo_context_set_resolution (large, 192);
+  plain = caption_baseline (f, NULL);
+  at_96 = caption_baseline (f, normal);
+  at_192 = caption_baseline (f, large);
+
+  g_assert_cmpfloat (fabs (at_96 - plain), <, 1.0);
+  g_assert_cmpfloat (at_192 - at_96, >, 12.0);
+
+  g_object_unref (normal);
+  g_object_unref (large);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -219,6 +276,7 @@ main (int   argc,
   g_test_add ("/graph/render/time-hides-entities", Fixture, NULL, fixture_set_up, test_time_hides_entities, fixture_tear_down);
   g_test_add ("/graph/render/hit-relation", Fixture, NULL, fixture_set_up, test_hit_relation, fixture_tear_down);
   g_test_add ("/graph/render/selection-dims-the-rest", Fixture, NULL, fixture_set_up, test_selection_dims_the_rest, fixture_tear_down);
+  g_test_add ("/graph/render/fonts-from-given-context", Fixture, NULL, fixture_set_up, test_fonts_from_given_context, fixture_tear_down);
 
   return g_test_run ();
 }

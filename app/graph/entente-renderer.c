@@ -1336,7 +1336,7 @@ entente_render (cairo_t                    *cr,
 
   compute_focus (o, &focus);
 
-  text = pango_cairo_create_layout (cr);
+  text = o->pango_context != NULL ? pango_layout_new (o->pango_context) : pango_cairo_create_layout (cr);
   font = pango_font_description_from_string (LABEL_FONT);
   pango_layout_set_font_description (text, font);
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cairo.h>
+#include <pango/pango.h>
 
 #include "story/entente-story.h"
 #include "story/entente-time-filter.h"
@@ -59,6 +60,7 @@ typedef struct
   gboolean               paint_background;
   gboolean               show_legend;
   GArray                *texts;            /* EntenteRenderText: collect text instead of drawing it */
+  PangoContext          *pango_context;    /* labels' fonts; NULL: the target's own */
   const char            *caption_title;    /* NULL: no caption */
   const char            *caption_subtitle;
 } EntenteRenderOptions;
