@@ -198,18 +198,36 @@ entente_entity_list_finalize (GObject *object)
   G_OBJECT_CLASS (entente_entity_list_parent_class)->finalize (object);
 }
 
-/* Rows are made once the list is first seen: its page is not the one
- * shown at startup, and its rows cost the first frame several ms. */
+/* The list is made once it is first seen: its page is not the one shown
+ * at startup, and the list view and its rows cost the first frame
+ * several ms. */
+static void
+create_list (EntenteEntityList *self)
+{
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkNoSelection *selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
+  self->list_view = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (selection), factory));
+  gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "navigation-sidebar");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Entities shown in the graph"),
+                                  -1);
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->list_view));
+  gtk_widget_set_parent (scroller, GTK_WIDGET (self));
+}
+
 static void
 entente_entity_list_map (GtkWidget *widget)
 {
   EntenteEntityList *self = ENTENTE_ENTITY_LIST (widget);
 
-  if (gtk_list_view_get_model (self->list_view) == NULL)
-    {
-      g_autoptr(GtkNoSelection) selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
-      gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
-    }
+  if (self->list_view == NULL)
+    create_list (self);
 
   GTK_WIDGET_CLASS (entente_entity_list_parent_class)->map (widget);
 }
@@ -231,25 +249,10 @@ entente_entity_list_class_init (EntenteEntityListClass *klass)
 static void
 entente_entity_list_init (EntenteEntityList *self)
 {
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
   self->selected_entity = -1;
   self->ids = gtk_string_list_new (NULL);
   self->filter = gtk_custom_filter_new (filter_entity, self, NULL);
   self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (self->ids), GTK_FILTER (self->filter));
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
-  self->list_view = GTK_LIST_VIEW (gtk_list_view_new (NULL, factory));
-  gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "navigation-sidebar");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Entities shown in the graph"),
-                                  -1);
-
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->list_view));
-  gtk_widget_set_parent (scroller, GTK_WIDGET (self));
 }
 
 void
