@@ -26,7 +26,7 @@ struct _EntenteWindow
   GtkLabel             *subtitle_label;
   GtkRevealer          *error_revealer;
   GtkPaned             *paned;
-  GtkSearchBar         *search_bar;
+  GtkSearchBar         *search_bar; /* these three made on first use */
   guint                 hide_search_source;
   GtkSearchEntry       *search_entry;
   GtkBox               *search_results;
@@ -740,19 +740,6 @@ on_search_activate (GtkSearchEntry *entry,
     g_signal_emit_by_name (first, "clicked");
 }
 
-static void
-find_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  EntenteWindow *self = ENTENTE_WINDOW (widget);
-
-  g_clear_handle_id (&self->hide_search_source, g_source_remove);
-  gtk_widget_set_visible (GTK_WIDGET (self->search_bar), TRUE);
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
 static gboolean
 hide_search_bar_cb (gpointer data)
 {
@@ -774,6 +761,51 @@ on_search_mode_changed (GtkSearchBar  *search_bar,
   g_clear_handle_id (&self->hide_search_source, g_source_remove);
   if (!gtk_search_bar_get_search_mode (search_bar))
     self->hide_search_source = g_timeout_add (SEARCH_BAR_SLIDE_MS, hide_search_bar_cb, self);
+}
+
+/* The find bar is built when first asked for: its entry alone costs the
+ * first frame nearly a millisecond of set-up. */
+static void
+ensure_find_bar (EntenteWindow *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GtkBuilderScope) scope = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->search_bar != NULL)
+    return;
+
+  scope = gtk_builder_cscope_new ();
+  gtk_builder_cscope_add_callback (GTK_BUILDER_CSCOPE (scope), on_search_changed);
+  gtk_builder_cscope_add_callback (GTK_BUILDER_CSCOPE (scope), on_search_activate);
+  gtk_builder_cscope_add_callback (GTK_BUILDER_CSCOPE (scope), on_search_mode_changed);
+  builder = gtk_builder_new ();
+  gtk_builder_set_scope (builder, scope);
+  gtk_builder_set_current_object (builder, G_OBJECT (self));
+  /* Compiled in: only a broken build fails here. */
+  if (!gtk_builder_add_from_resource (builder, "/io/github/entente/Entente/entente-find-bar.ui", &error))
+    g_error ("%s", error->message);
+
+  self->search_bar = GTK_SEARCH_BAR (gtk_builder_get_object (builder, "search_bar"));
+  self->search_entry = GTK_SEARCH_ENTRY (gtk_builder_get_object (builder, "search_entry"));
+  self->search_results = GTK_BOX (gtk_builder_get_object (builder, "search_results"));
+  /* Under the error banner, over the graph. */
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->error_revealer))),
+                              GTK_WIDGET (self->search_bar), GTK_WIDGET (self->error_revealer));
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  EntenteWindow *self = ENTENTE_WINDOW (widget);
+
+  ensure_find_bar (self);
+  g_clear_handle_id (&self->hide_search_source, g_source_remove);
+  gtk_widget_set_visible (GTK_WIDGET (self->search_bar), TRUE);
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 /* A search result: selected, and glided to the middle of the graph. */
@@ -914,11 +946,6 @@ entente_window_class_init (EntenteWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, paned);
-  gtk_widget_class_bind_template_child (widget_class, EntenteWindow, search_bar);
-  gtk_widget_class_bind_template_child (widget_class, EntenteWindow, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, EntenteWindow, search_results);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, menu_button);
@@ -933,7 +960,6 @@ entente_window_class_init (EntenteWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, timeline);
   gtk_widget_class_bind_template_callback (widget_class, on_close_error_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_error_child_revealed);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_mode_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_timeline_day_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_graph_revision_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_timeline_mode_changed);
