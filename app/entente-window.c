@@ -279,7 +279,7 @@ remember_recent (EntenteWindow *self,
   };
 
   if (g_file_is_native (file))
-    gtk_recent_manager_add_full (self->recent_manager, uri, &data);
+    gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
 }
 
 static int
@@ -318,6 +318,20 @@ update_recent_menu (EntenteWindow *self)
     }
 
   g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+/* The recent files are read when the menu is first wanted: GTK parses the
+ * whole of the desktop's recently-used.xbel, every application's, on the
+ * spot (tens of ms for a long one). */
+static void
+watch_recent_files (EntenteWindow *self)
+{
+  if (self->recent_manager != NULL)
+    return;
+
+  self->recent_manager = gtk_recent_manager_get_default ();
+  g_signal_connect_swapped (self->recent_manager, "changed", G_CALLBACK (update_recent_menu), self);
+  update_recent_menu (self);
 }
 
 static void
@@ -680,6 +694,7 @@ create_primary_popover (GtkMenuButton *button,
 {
   EntenteWindow *self = user_data;
 
+  watch_recent_files (self);
   gtk_menu_button_set_menu_model (button, self->primary_menu);
 }
 
@@ -1033,9 +1048,6 @@ entente_window_init (EntenteWindow *self)
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
-  self->recent_manager = gtk_recent_manager_get_default ();
-  g_signal_connect_swapped (self->recent_manager, "changed", G_CALLBACK (update_recent_menu), self);
-  update_recent_menu (self);
 
   /* The panel is the paned's first child but sits at the end of the line:
    * the paned runs against the text direction, its children with it. Its
@@ -1118,6 +1130,8 @@ GMenuModel *
 entente_window_get_recent_menu (EntenteWindow *self)
 {
   g_return_val_if_fail (ENTENTE_IS_WINDOW (self), NULL);
+
+  watch_recent_files (self);
   return G_MENU_MODEL (self->recent_section);
 }
 
