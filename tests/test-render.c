@@ -50,6 +50,18 @@ fixture_tear_down (Fixture       *f,
   g_object_unref (f->story);
 }
 
+/* Options for the fixture's story, as a view shows it. */
+static void
+fixture_options (Fixture              *f,
+                 EntenteRenderOptions *options)
+{
+  entente_render_options_init (options);
+  options->story = f->story;
+  options->layout = f->layout;
+  options->viewport = &f->viewport;
+  options->time_view = &f->time_view;
+}
+
 static cairo_surface_t *
 render (Fixture  *f,
         gboolean  dark,
@@ -59,11 +71,7 @@ render (Fixture  *f,
   cairo_t *cr = cairo_create (surface);
   EntenteRenderOptions options;
 
-  entente_render_options_init (&options);
-  options.story = f->story;
-  options.layout = f->layout;
-  options.viewport = &f->viewport;
-  options.time_view = &f->time_view;
+  fixture_options (f, &options);
   options.paint_background = TRUE;
   options.dark = dark;
   options.selected_entity = selected;
@@ -187,11 +195,7 @@ test_hit_relation (Fixture       *f,
   int relation = -1;
   double ax, ay, bx, by;
 
-  entente_render_options_init (&options);
-  options.story = f->story;
-  options.layout = f->layout;
-  options.viewport = &f->viewport;
-  options.time_view = &f->time_view;
+  fixture_options (f, &options);
 
   /* Microsoft → Bing is the only relation between them: a straight line. */
   for (guint i = 0; i < entente_story_get_n_relations (f->story); i++)
@@ -223,11 +227,7 @@ caption_baseline (Fixture      *f,
   EntenteRenderOptions options;
   double baseline = NAN;
 
-  entente_render_options_init (&options);
-  options.story = f->story;
-  options.layout = f->layout;
-  options.viewport = &f->viewport;
-  options.time_view = &f->time_view;
+  fixture_options (f, &options);
   options.texts = texts;
   options.pango_context = context;
   options.caption_title = "Title";
