@@ -86,6 +86,7 @@ struct _EntenteGraphView
   int              cache_width;
   int              cache_height;
   int              cache_scale;
+  gboolean         cache_dark;
   gboolean         cache_valid;
   guint            refresh_source;
 
@@ -309,7 +310,32 @@ entente_graph_view_snapshot (GtkWidget   *widget,
   self->cache_scale = scale;
   self->cache_viewport = self->viewport;
   self->cache_valid = TRUE;
+  self->cache_dark = is_dark (self);
   append_picture (self, snapshot, width, height);
+}
+
+/* The palette follows the style: a switch to or from dark redraws. Other
+ * style changes (hover, focus) leave the picture be. */
+static void
+entente_graph_view_css_changed (GtkWidget         *widget,
+                                GtkCssStyleChange *change)
+{
+  EntenteGraphView *self = ENTENTE_GRAPH_VIEW (widget);
+
+  GTK_WIDGET_CLASS (entente_graph_view_parent_class)->css_changed (widget, change);
+  if (self->cache != NULL && self->cache_dark != is_dark (self))
+    invalidate (self);
+}
+
+/* Labels are set in the desktop's fonts, at its text scaling. */
+static void
+entente_graph_view_system_setting_changed (GtkWidget        *widget,
+                                           GtkSystemSetting  setting)
+{
+  GTK_WIDGET_CLASS (entente_graph_view_parent_class)->system_setting_changed (widget, setting);
+  if (setting == GTK_SYSTEM_SETTING_DPI || setting == GTK_SYSTEM_SETTING_FONT_NAME ||
+      setting == GTK_SYSTEM_SETTING_FONT_CONFIG)
+    invalidate (ENTENTE_GRAPH_VIEW (widget));
 }
 
 static void
@@ -996,6 +1022,8 @@ entente_graph_view_class_init (EntenteGraphViewClass *klass)
   object_class->set_property = entente_graph_view_set_property;
 
   widget_class->snapshot = entente_graph_view_snapshot;
+  widget_class->css_changed = entente_graph_view_css_changed;
+  widget_class->system_setting_changed = entente_graph_view_system_setting_changed;
   widget_class->size_allocate = entente_graph_view_size_allocate;
 
   properties[PROP_STORY] =

@@ -725,34 +725,48 @@ test_kind_filter (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* The pixel at the centre of what the graph view puts on screen, drawn
+/* The pixel at the centre of what the graph view draws now, rendered
  * through the window's own renderer (the Cairo renderer in these tests). */
 static void
 graph_center_pixel (EntenteGraphView *graph,
                     guchar            bgra[4])
 {
   GtkWidget *widget = GTK_WIDGET (graph);
+  GtkWidget *parent = gtk_widget_get_parent (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   GtkSnapshot *snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree guchar *pixels = g_malloc ((gsize) width * height * 4);
+  graphene_rect_t bounds;
 
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  gtk_widget_snapshot_child (parent, widget, snapshot);
   node = gtk_snapshot_free_to_node (snapshot);
   g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gtk_widget_compute_bounds (widget, parent, &bounds));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node, &bounds);
   gdk_texture_download (texture, pixels, (gsize) width * 4);
   memcpy (bgra, pixels + ((gsize) (height / 2) * width + width / 2) * 4, 4);
 }
 
-static gboolean
-is_kind_color (const guchar bgra[4], EntenteEntityKind kind)
+/* Lets animations run and frames be drawn for @msec. */
+static void
+run_for (guint msec)
 {
-  EntenteColor color = entente_kind_color (kind, FALSE);
+  gint64 until = g_get_monotonic_time () + msec * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static gboolean
+is_kind_color (const guchar bgra[4], EntenteEntityKind kind, gboolean dark)
+{
+  EntenteColor color = entente_kind_color (kind, dark);
 
   return bgra[3] == 255 &&
          ABS (bgra[2] - (int) round (color.r * 255)) <= 2 &&
@@ -766,25 +780,29 @@ test_graph_reaches_screen (void)
   EntenteWindow *window = ui_test_open_window ();
   EntenteGraphView *graph = entente_window_get_graph_view (window);
   EntenteStory *story = entente_window_get_story (window);
-  gint64 until;
   guchar bgra[4];
 
   /* Centred on OpenAI, the middle of the view is the company's square. */
   entente_graph_view_center_on (graph, entente_story_find_entity (story, "openai"));
-  until = g_get_monotonic_time () + G_USEC_PER_SEC;
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
+  run_for (1000);
   graph_center_pixel (graph, bgra);
-  g_assert_true (is_kind_color (bgra, ENTENTE_ENTITY_COMPANY));
+  g_assert_true (is_kind_color (bgra, ENTENTE_ENTITY_COMPANY, FALSE));
 
-  /* Companies hidden: it is gone from the screen too. */
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-company", NULL);
-  ui_test_settle ();
+  /* The dark style redraws it in the dark palette, and back. */
+  g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", TRUE, NULL);
+  run_for (300);
   graph_center_pixel (graph, bgra);
-  g_assert_false (is_kind_color (bgra, ENTENTE_ENTITY_COMPANY));
+  g_assert_true (is_kind_color (bgra, ENTENTE_ENTITY_COMPANY, TRUE));
+  g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", FALSE, NULL);
+  run_for (300);
+  graph_center_pixel (graph, bgra);
+  g_assert_true (is_kind_color (bgra, ENTENTE_ENTITY_COMPANY, FALSE));
+
+  /* Companies hidden: once faded out, it is gone from the screen too. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-company", NULL);
+  run_for (800);
+  graph_center_pixel (graph, bgra);
+  g_assert_false (is_kind_color (bgra, ENTENTE_ENTITY_COMPANY, FALSE));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
