@@ -38,13 +38,57 @@ typedef struct
   GHashTable   *event_ids;
 } Loader;
 
+/* Where a value sits in the file, such as $.relations[3].amount.value: a
+ * chain of places on the stack, spelled out only for a problem (building
+ * that string for every member read was a sixth of loading a story). */
+typedef struct _Place Place;
+struct _Place
+{
+  const Place *parent;
+  const char  *member; /* NULL: an element of the parent array */
+  guint        index;
+};
+
+static const Place root_place = { NULL, "$", 0 };
+
+static Place
+at_member (const Place *parent,
+           const char  *member)
+{
+  return (Place) { parent, member, 0 };
+}
+
+static Place
+at_index (const Place *parent,
+          guint        index)
+{
+  return (Place) { parent, NULL, index };
+}
+
+static void
+append_place (GString     *out,
+              const Place *place)
+{
+  if (place->parent != NULL)
+    append_place (out, place->parent);
+  if (place->member == NULL)
+    g_string_append_printf (out, "[%u]", place->index);
+  else
+    {
+      if (place->parent != NULL)
+        g_string_append_c (out, '.');
+      g_string_append (out, place->member);
+    }
+}
+
 G_GNUC_PRINTF (3, 4)
 static void
-problem (Loader     *loader,
-         const char *path,
-         const char *format,
+problem (Loader      *loader,
+         const Place *place,
+         const char  *format,
          ...)
 {
+  g_autoptr(GString) where = g_string_new (NULL);
   g_autofree char *message = NULL;
   va_list args;
 
@@ -58,7 +102,8 @@ problem (Loader     *loader,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  g_ptr_array_add (loader->problems, g_strdup_printf ("%s: %s: %s", loader->display_name, path, message));
+  append_place (where, place);
+  g_ptr_array_add (loader->problems, g_strdup_printf ("%s: %s: %s", loader->display_name, where->str, message));
 }
 
 static const char *
@@ -97,70 +142,63 @@ node_is_number (JsonNode *node)
           json_node_get_value_type (node) == G_TYPE_DOUBLE);
 }
 
-static char *
-member_path (const char *path,
-             const char *member)
-{
-  return g_strdup_printf ("%s.%s", path, member);
-}
-
 /* Returns the member, or NULL when it is absent (a problem when @required). */
 static JsonNode *
-get_member (Loader     *loader,
-            JsonObject *object,
-            const char *path,
-            const char *member,
-            gboolean    required)
+get_member (Loader      *loader,
+            JsonObject  *object,
+            const Place *place,
+            const char  *member,
+            gboolean     required)
 {
   JsonNode *node = json_object_get_member (object, member);
 
   if (node == NULL && required)
-    problem (loader, path, _("missing required member “%s”"), member);
+    problem (loader, place, _("missing required member “%s”"), member);
 
   return node;
 }
 
 static gboolean
-check_length (Loader     *loader,
-              const char *path,
-              JsonNode   *node)
+check_length (Loader      *loader,
+              const Place *place,
+              JsonNode    *node)
 {
   gsize len = strlen (json_node_get_string (node));
 
   if (len <= ENTENTE_STORY_MAX_STRING)
     return TRUE;
 
-  problem (loader, path, _("the text is %u KiB long; the limit is %u KiB"),
+  problem (loader, place, _("the text is %u KiB long; the limit is %u KiB"),
            (guint) (len / 1024), (guint) (ENTENTE_STORY_MAX_STRING / 1024));
   return FALSE;
 }
 
 static gboolean
-read_string (Loader      *loader,
-             JsonObject  *object,
-             const char  *path,
-             const char  *member,
-             gboolean     required,
-             char       **out)
+read_string (Loader       *loader,
+             JsonObject   *object,
+             const Place  *place,
+             const char   *member,
+             gboolean      required,
+             char        **out)
 {
-  JsonNode *node = get_member (loader, object, path, member, required);
-  g_autofree char *here = NULL;
+  JsonNode *node = get_member (loader, object, place, member, required);
+  Place here;
 
   if (node == NULL)
     return !required;
 
-  here = member_path (path, member);
+  here = at_member (place, member);
   if (!node_is_string (node))
     {
-      problem (loader, here, _("expected a string, found %s"), node_type_name (node));
+      problem (loader, &here, _("expected a string, found %s"), node_type_name (node));
       return FALSE;
     }
   if (*json_node_get_string (node) == '\0')
     {
-      problem (loader, here, _("must not be empty"));
+      problem (loader, &here, _("must not be empty"));
       return FALSE;
     }
-  if (!check_length (loader, here, node))
+  if (!check_length (loader, &here, node))
     return FALSE;
 
   *out = g_strdup (json_node_get_string (node));
@@ -168,23 +206,23 @@ read_string (Loader      *loader,
 }
 
 static gboolean
-read_id (Loader     *loader,
-         JsonObject *object,
-         const char *path,
-         GHashTable *seen,
-         guint       index,
-         char      **out)
+read_id (Loader       *loader,
+         JsonObject   *object,
+         const Place  *place,
+         GHashTable   *seen,
+         guint         index,
+         char        **out)
 {
-  g_autofree char *here = NULL;
+  Place here;
 
-  if (!read_string (loader, object, path, "id", TRUE, out))
+  if (!read_string (loader, object, place, "id", TRUE, out))
     return FALSE;
 
-  here = member_path (path, "id");
+  here = at_member (place, "id");
   if (g_hash_table_contains (seen, *out))
     {
       guint first = GPOINTER_TO_UINT (g_hash_table_lookup (seen, *out)) - 1;
-      problem (loader, here, _("duplicate id “%s” (already used by item %u)"), *out, first);
+      problem (loader, &here, _("duplicate id “%s” (already used by item %u)"), *out, first);
       return FALSE;
     }
 
@@ -195,13 +233,13 @@ read_id (Loader     *loader,
 static gboolean
 read_text (Loader      *loader,
            JsonObject  *object,
-           const char  *path,
+           const Place *place,
            const char  *member,
            gboolean     required,
            EntenteText *out)
 {
-  JsonNode *node = get_member (loader, object, path, member, required);
-  g_autofree char *here = NULL;
+  JsonNode *node = get_member (loader, object, place, member, required);
+  Place here;
   JsonObject *translations;
   g_autoptr(GList) names = NULL;
   guint i = 0;
@@ -209,16 +247,16 @@ read_text (Loader      *loader,
   if (node == NULL)
     return !required;
 
-  here = member_path (path, member);
+  here = at_member (place, member);
 
   if (node_is_string (node))
     {
       if (*json_node_get_string (node) == '\0')
         {
-          problem (loader, here, _("must not be empty"));
+          problem (loader, &here, _("must not be empty"));
           return FALSE;
         }
-      if (!check_length (loader, here, node))
+      if (!check_length (loader, &here, node))
         return FALSE;
       out->n_variants = 1;
       out->variants = g_new0 (EntenteTextVariant, 1);
@@ -228,7 +266,7 @@ read_text (Loader      *loader,
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      problem (loader, here, _("expected a string or an object of translations such as {\"en\": …, \"fr\": …}, found %s"),
+      problem (loader, &here, _("expected a string or an object of translations such as {\"en\": …, \"fr\": …}, found %s"),
                node_type_name (node));
       return FALSE;
     }
@@ -237,21 +275,21 @@ read_text (Loader      *loader,
   names = json_object_get_members (translations);
   if (names == NULL)
     {
-      problem (loader, here, _("has no translation at all"));
+      problem (loader, &here, _("has no translation at all"));
       return FALSE;
     }
 
   for (const GList *l = names; l; l = l->next)
     {
       JsonNode *variant = json_object_get_member (translations, l->data);
-      g_autofree char *variant_path = member_path (here, l->data);
+      Place variant_place = at_member (&here, l->data);
 
       if (!node_is_string (variant))
         {
-          problem (loader, variant_path, _("expected a string, found %s"), node_type_name (variant));
+          problem (loader, &variant_place, _("expected a string, found %s"), node_type_name (variant));
           return FALSE;
         }
-      if (!check_length (loader, variant_path, variant))
+      if (!check_length (loader, &variant_place, variant))
         return FALSE;
     }
 
@@ -269,28 +307,28 @@ read_text (Loader      *loader,
 static gboolean
 read_date (Loader      *loader,
            JsonObject  *object,
-           const char  *path,
+           const Place *place,
            const char  *member,
            gboolean     required,
            EntenteDate *out)
 {
-  JsonNode *node = get_member (loader, object, path, member, required);
-  g_autofree char *here = NULL;
+  JsonNode *node = get_member (loader, object, place, member, required);
+  Place here;
   g_autofree char *why = NULL;
 
   if (node == NULL)
     return !required;
 
-  here = member_path (path, member);
+  here = at_member (place, member);
   if (!node_is_string (node))
     {
-      problem (loader, here, _("expected a date string such as \"2019-07\", found %s"), node_type_name (node));
+      problem (loader, &here, _("expected a date string such as \"2019-07\", found %s"), node_type_name (node));
       return FALSE;
     }
 
   if (!entente_date_parse (json_node_get_string (node), out, &why))
     {
-      problem (loader, here, "%s", why);
+      problem (loader, &here, "%s", why);
       return FALSE;
     }
 
@@ -299,37 +337,37 @@ read_date (Loader      *loader,
 
 static void
 check_span (Loader            *loader,
-            const char        *path,
+            const Place       *place,
             const EntenteDate *start,
             const EntenteDate *end)
 {
   if (ENTENTE_DATE_IS_SET (start) && ENTENTE_DATE_IS_SET (end) &&
       entente_date_last_day (end) < entente_date_first_day (start))
     {
-      g_autofree char *here = member_path (path, "end");
+      Place here = at_member (place, "end");
       g_autofree char *start_text = entente_date_to_iso (start);
       g_autofree char *end_text = entente_date_to_iso (end);
-      problem (loader, here, _("ends (%s) before it starts (%s)"), end_text, start_text);
+      problem (loader, &here, _("ends (%s) before it starts (%s)"), end_text, start_text);
     }
 }
 
 static gboolean
 read_enum (Loader             *loader,
            JsonObject         *object,
-           const char         *path,
+           const Place        *place,
            const char         *member,
            gboolean            required,
            const char * const *allowed,
            guint              *out)
 {
   g_autofree char *value = NULL;
-  g_autofree char *here = NULL;
+  Place here;
   g_autofree char *list = NULL;
 
   if (json_object_get_member (object, member) == NULL)
-    return !required ? TRUE : read_string (loader, object, path, member, TRUE, &value);
+    return !required ? TRUE : read_string (loader, object, place, member, TRUE, &value);
 
-  if (!read_string (loader, object, path, member, required, &value))
+  if (!read_string (loader, object, place, member, required, &value))
     return FALSE;
 
   for (guint i = 0; allowed[i]; i++)
@@ -339,9 +377,9 @@ read_enum (Loader             *loader,
         return TRUE;
       }
 
-  here = member_path (path, member);
+  here = at_member (place, member);
   list = g_strjoinv (", ", (char **) allowed);
-  problem (loader, here, _("unknown %s “%s” (expected one of: %s)"), member, value, list);
+  problem (loader, &here, _("unknown %s “%s” (expected one of: %s)"), member, value, list);
   return FALSE;
 }
 
@@ -399,19 +437,19 @@ closest_id (GHashTable *ids,
 }
 
 static gboolean
-resolve (Loader     *loader,
-         const char *path,
-         JsonNode   *node,
-         GHashTable *ids,
-         const char *what,
-         guint      *out)
+resolve (Loader      *loader,
+         const Place *place,
+         JsonNode    *node,
+         GHashTable  *ids,
+         const char  *what,
+         guint       *out)
 {
   const char *wanted;
   const char *suggestion;
 
   if (!node_is_string (node))
     {
-      problem (loader, path, _("expected the id of %s, found %s"), what, node_type_name (node));
+      problem (loader, place, _("expected the id of %s, found %s"), what, node_type_name (node));
       return FALSE;
     }
 
@@ -424,53 +462,53 @@ resolve (Loader     *loader,
 
   suggestion = closest_id (ids, wanted);
   if (suggestion)
-    problem (loader, path, _("no %s has the id “%s” (did you mean “%s”?)"), what, wanted, suggestion);
+    problem (loader, place, _("no %s has the id “%s” (did you mean “%s”?)"), what, wanted, suggestion);
   else
-    problem (loader, path, _("no %s has the id “%s”"), what, wanted);
+    problem (loader, place, _("no %s has the id “%s”"), what, wanted);
   return FALSE;
 }
 
 static gboolean
-read_ref (Loader     *loader,
-          JsonObject *object,
-          const char *path,
-          const char *member,
-          gboolean    required,
-          GHashTable *ids,
-          const char *what,
-          guint      *out)
+read_ref (Loader      *loader,
+          JsonObject  *object,
+          const Place *place,
+          const char  *member,
+          gboolean     required,
+          GHashTable  *ids,
+          const char  *what,
+          guint       *out)
 {
-  JsonNode *node = get_member (loader, object, path, member, required);
-  g_autofree char *here = NULL;
+  JsonNode *node = get_member (loader, object, place, member, required);
+  Place here;
 
   if (node == NULL)
     return !required;
 
-  here = member_path (path, member);
-  return resolve (loader, here, node, ids, what, out);
+  here = at_member (place, member);
+  return resolve (loader, &here, node, ids, what, out);
 }
 
 static gboolean
 read_ref_list (Loader           *loader,
                JsonObject       *object,
-               const char       *path,
+               const Place      *place,
                const char       *member,
                GHashTable       *ids,
                const char       *what,
                EntenteIndexList *out)
 {
   JsonNode *node = json_object_get_member (object, member);
-  g_autofree char *here = NULL;
+  Place here;
   JsonArray *array;
   gboolean ok = TRUE;
 
   if (node == NULL)
     return TRUE;
 
-  here = member_path (path, member);
+  here = at_member (place, member);
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
-      problem (loader, here, _("expected an array of ids, found %s"), node_type_name (node));
+      problem (loader, &here, _("expected an array of ids, found %s"), node_type_name (node));
       return FALSE;
     }
 
@@ -478,10 +516,10 @@ read_ref_list (Loader           *loader,
   out->items = g_new0 (guint, MAX (1, json_array_get_length (array)));
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      g_autofree char *item_path = g_strdup_printf ("%s[%u]", here, i);
+      Place item_place = at_index (&here, i);
       guint index;
 
-      if (resolve (loader, item_path, json_array_get_element (array, i), ids, what, &index))
+      if (resolve (loader, &item_place, json_array_get_element (array, i), ids, what, &index))
         out->items[out->n++] = index;
       else
         ok = FALSE;
@@ -552,25 +590,25 @@ parse_piece (Loader      *loader,
 static void
 parse_element (Loader      *loader,
                JsonNode    *element,
-               const char  *path,
+               const Place *place,
                guint        index,
-               void       (*parse_item) (Loader *, JsonObject *, const char *, guint))
+               void       (*parse_item) (Loader *, JsonObject *, const Place *, guint))
 {
   if (!JSON_NODE_HOLDS_OBJECT (element))
-    problem (loader, path, _("expected an object, found %s"), node_type_name (element));
+    problem (loader, place, _("expected an object, found %s"), node_type_name (element));
   else
-    parse_item (loader, json_node_get_object (element), path, index);
+    parse_item (loader, json_node_get_object (element), place, index);
 }
 
 static gboolean
-too_many_items (Loader     *loader,
-                const char *path,
-                guint       count)
+too_many_items (Loader      *loader,
+                const Place *place,
+                guint        count)
 {
   if (count <= ENTENTE_STORY_MAX_ITEMS)
     return FALSE;
 
-  problem (loader, path, _("holds %u items; the limit is %u"), count, (guint) ENTENTE_STORY_MAX_ITEMS);
+  problem (loader, place, _("holds %u items; the limit is %u"), count, (guint) ENTENTE_STORY_MAX_ITEMS);
   return TRUE;
 }
 
@@ -579,17 +617,17 @@ too_many_items (Loader     *loader,
 static void
 for_each_scanned_element (Loader                  *loader,
                           const EntenteJsonMember *member,
-                          const char              *path,
-                          void                   (*parse_item) (Loader *, JsonObject *, const char *, guint))
+                          const Place             *place,
+                          void                   (*parse_item) (Loader *, JsonObject *, const Place *, guint))
 {
-  if (too_many_items (loader, path, member->elements->len))
+  if (too_many_items (loader, place, member->elements->len))
     return;
 
   for (guint i = 0; i < member->elements->len && loader->syntax_error == NULL; i++)
     {
       const EntenteJsonRange *range = &g_array_index (member->elements, EntenteJsonRange, i);
       g_autoptr(GError) error = NULL;
-      g_autofree char *item_path = g_strdup_printf ("%s[%u]", path, i);
+      Place item_place = at_index (place, i);
 
       JsonNode *element = parse_piece (loader, loader->element_parser, range->start, range->end, &error);
 
@@ -598,7 +636,7 @@ for_each_scanned_element (Loader                  *loader,
           loader->syntax_error = g_steal_pointer (&error);
           return;
         }
-      parse_element (loader, element, item_path, i, parse_item);
+      parse_element (loader, element, &item_place, i, parse_item);
     }
 }
 
@@ -608,9 +646,9 @@ static void
 for_each_object (Loader      *loader,
                  JsonObject  *root,
                  const char  *member,
-                 void       (*parse_item) (Loader *, JsonObject *, const char *, guint))
+                 void       (*parse_item) (Loader *, JsonObject *, const Place *, guint))
 {
-  g_autofree char *here = member_path ("$", member);
+  Place here = at_member (&root_place, member);
   const EntenteJsonMember *scanned = loader->scan ? entente_json_scan_lookup (loader->scan, member) : NULL;
   JsonNode *node;
   JsonArray *array;
@@ -620,55 +658,55 @@ for_each_object (Loader      *loader,
 
   if (scanned != NULL && scanned->is_array)
     {
-      for_each_scanned_element (loader, scanned, here, parse_item);
+      for_each_scanned_element (loader, scanned, &here, parse_item);
       return;
     }
 
-  node = get_member (loader, root, "$", member, TRUE);
+  node = get_member (loader, root, &root_place, member, TRUE);
   if (node == NULL)
     return;
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
-      problem (loader, here, _("expected an array, found %s"), node_type_name (node));
+      problem (loader, &here, _("expected an array, found %s"), node_type_name (node));
       return;
     }
 
   array = json_node_get_array (node);
-  if (too_many_items (loader, here, json_array_get_length (array)))
+  if (too_many_items (loader, &here, json_array_get_length (array)))
     return;
 
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      g_autofree char *item_path = g_strdup_printf ("%s[%u]", here, i);
-      parse_element (loader, json_array_get_element (array, i), item_path, i, parse_item);
+      Place item_place = at_index (&here, i);
+      parse_element (loader, json_array_get_element (array, i), &item_place, i, parse_item);
     }
 }
 
 static void
-parse_source (Loader     *loader,
-              JsonObject *object,
-              const char *path,
-              guint       index)
+parse_source (Loader      *loader,
+              JsonObject  *object,
+              const Place *place,
+              guint        index)
 {
   EntenteSource *source;
 
   g_array_set_size (loader->story->sources, index + 1);
   source = &g_array_index (loader->story->sources, EntenteSource, index);
 
-  read_id (loader, object, path, loader->source_ids, index, &source->id);
-  read_text (loader, object, path, "title", TRUE, &source->title);
-  read_string (loader, object, path, "publisher", TRUE, &source->publisher);
-  read_string (loader, object, path, "url", FALSE, &source->url);
-  read_date (loader, object, path, "date", TRUE, &source->date);
+  read_id (loader, object, place, loader->source_ids, index, &source->id);
+  read_text (loader, object, place, "title", TRUE, &source->title);
+  read_string (loader, object, place, "publisher", TRUE, &source->publisher);
+  read_string (loader, object, place, "url", FALSE, &source->url);
+  read_date (loader, object, place, "date", TRUE, &source->date);
 
   /* Story files come from anywhere: only web links are ever offered. */
   if (source->url &&
       !g_str_has_prefix (source->url, "https://") &&
       !g_str_has_prefix (source->url, "http://"))
     {
-      g_autofree char *here = member_path (path, "url");
-      problem (loader, here, _("only http:// and https:// links are allowed, not “%s”"), source->url);
+      Place here = at_member (place, "url");
+      problem (loader, &here, _("only http:// and https:// links are allowed, not “%s”"), source->url);
     }
 }
 
@@ -676,10 +714,10 @@ static const char * const entity_kinds[] = { "person", "company", "product", "or
 static const char * const statuses[] = { "confirmed", "reported", NULL };
 
 static void
-parse_entity (Loader     *loader,
-              JsonObject *object,
-              const char *path,
-              guint       index)
+parse_entity (Loader      *loader,
+              JsonObject  *object,
+              const Place *place,
+              guint        index)
 {
   EntenteEntity *entity;
   guint kind = 0;
@@ -687,16 +725,16 @@ parse_entity (Loader     *loader,
   g_array_set_size (loader->story->entities, index + 1);
   entity = &g_array_index (loader->story->entities, EntenteEntity, index);
 
-  read_id (loader, object, path, loader->story->entity_by_id, index, &entity->id);
-  read_enum (loader, object, path, "kind", TRUE, entity_kinds, &kind);
+  read_id (loader, object, place, loader->story->entity_by_id, index, &entity->id);
+  read_enum (loader, object, place, "kind", TRUE, entity_kinds, &kind);
   entity->kind = kind;
-  read_text (loader, object, path, "name", TRUE, &entity->name);
-  read_text (loader, object, path, "role", FALSE, &entity->role);
-  read_text (loader, object, path, "description", FALSE, &entity->description);
-  if (read_date (loader, object, path, "start", FALSE, &entity->start) &&
-      read_date (loader, object, path, "end", FALSE, &entity->end))
-    check_span (loader, path, &entity->start, &entity->end);
-  read_ref_list (loader, object, path, "sources", loader->source_ids, C_("reference target", "source"), &entity->sources);
+  read_text (loader, object, place, "name", TRUE, &entity->name);
+  read_text (loader, object, place, "role", FALSE, &entity->role);
+  read_text (loader, object, place, "description", FALSE, &entity->description);
+  if (read_date (loader, object, place, "start", FALSE, &entity->start) &&
+      read_date (loader, object, place, "end", FALSE, &entity->end))
+    check_span (loader, place, &entity->start, &entity->end);
+  read_ref_list (loader, object, place, "sources", loader->source_ids, C_("reference target", "source"), &entity->sources);
 }
 
 /* Amounts beyond this are typos, not deals: the world's yearly output is
@@ -706,11 +744,11 @@ parse_entity (Loader     *loader,
 static void
 parse_amount (Loader          *loader,
               JsonObject      *object,
-              const char      *path,
+              const Place     *place,
               EntenteRelation *relation)
 {
   JsonNode *node = json_object_get_member (object, "amount");
-  g_autofree char *here = member_path (path, "amount");
+  Place here = at_member (place, "amount");
   JsonObject *amount;
   JsonNode *value;
 
@@ -719,25 +757,25 @@ parse_amount (Loader          *loader,
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      problem (loader, here, _("expected an object {\"value\": …, \"currency\": …}, found %s"),
+      problem (loader, &here, _("expected an object {\"value\": …, \"currency\": …}, found %s"),
                node_type_name (node));
       return;
     }
 
   amount = json_node_get_object (node);
-  value = get_member (loader, amount, here, "value", TRUE);
+  value = get_member (loader, amount, &here, "value", TRUE);
   if (value != NULL)
     {
-      g_autofree char *value_path = member_path (here, "value");
+      Place value_place = at_member (&here, "value");
 
       if (!node_is_number (value))
-        problem (loader, value_path, _("expected a number, found %s"), node_type_name (value));
+        problem (loader, &value_place, _("expected a number, found %s"), node_type_name (value));
       else if (!isfinite (json_node_get_double (value)))
-        problem (loader, value_path, _("is not a finite number"));
+        problem (loader, &value_place, _("is not a finite number"));
       else if (json_node_get_double (value) < 0)
-        problem (loader, value_path, _("must be a positive number"));
+        problem (loader, &value_place, _("must be a positive number"));
       else if (json_node_get_double (value) > MAX_AMOUNT)
-        problem (loader, value_path, _("%g is not a plausible amount (the limit is %g)"),
+        problem (loader, &value_place, _("%g is not a plausible amount (the limit is %g)"),
                  json_node_get_double (value), MAX_AMOUNT);
       else
         {
@@ -746,23 +784,23 @@ parse_amount (Loader          *loader,
         }
     }
 
-  if (read_string (loader, amount, here, "currency", TRUE, &relation->amount_currency))
+  if (read_string (loader, amount, &here, "currency", TRUE, &relation->amount_currency))
     {
       const char *c = relation->amount_currency;
 
       if (strlen (c) != 3 || !g_ascii_isupper (c[0]) || !g_ascii_isupper (c[1]) || !g_ascii_isupper (c[2]))
         {
-          g_autofree char *currency_path = member_path (here, "currency");
-          problem (loader, currency_path, _("“%s” is not an ISO 4217 currency code such as \"USD\""), c);
+          Place currency_place = at_member (&here, "currency");
+          problem (loader, &currency_place, _("“%s” is not an ISO 4217 currency code such as \"USD\""), c);
         }
     }
 }
 
 static void
-parse_relation (Loader     *loader,
-                JsonObject *object,
-                const char *path,
-                guint       index)
+parse_relation (Loader      *loader,
+                JsonObject  *object,
+                const Place *place,
+                guint        index)
 {
   EntenteRelation *relation;
   guint status = ENTENTE_STATUS_CONFIRMED;
@@ -770,46 +808,46 @@ parse_relation (Loader     *loader,
   g_array_set_size (loader->story->relations, index + 1);
   relation = &g_array_index (loader->story->relations, EntenteRelation, index);
 
-  read_id (loader, object, path, loader->relation_ids, index, &relation->id);
-  read_ref (loader, object, path, "from", TRUE, loader->story->entity_by_id, C_("reference target", "entity"), &relation->from);
-  read_ref (loader, object, path, "to", TRUE, loader->story->entity_by_id, C_("reference target", "entity"), &relation->to);
-  read_string (loader, object, path, "kind", TRUE, &relation->kind);
-  read_text (loader, object, path, "label", TRUE, &relation->label);
-  if (read_date (loader, object, path, "start", FALSE, &relation->start) &&
-      read_date (loader, object, path, "end", FALSE, &relation->end))
-    check_span (loader, path, &relation->start, &relation->end);
-  read_enum (loader, object, path, "status", TRUE, statuses, &status);
+  read_id (loader, object, place, loader->relation_ids, index, &relation->id);
+  read_ref (loader, object, place, "from", TRUE, loader->story->entity_by_id, C_("reference target", "entity"), &relation->from);
+  read_ref (loader, object, place, "to", TRUE, loader->story->entity_by_id, C_("reference target", "entity"), &relation->to);
+  read_string (loader, object, place, "kind", TRUE, &relation->kind);
+  read_text (loader, object, place, "label", TRUE, &relation->label);
+  if (read_date (loader, object, place, "start", FALSE, &relation->start) &&
+      read_date (loader, object, place, "end", FALSE, &relation->end))
+    check_span (loader, place, &relation->start, &relation->end);
+  read_enum (loader, object, place, "status", TRUE, statuses, &status);
   relation->status = status;
-  parse_amount (loader, object, path, relation);
-  read_ref_list (loader, object, path, "sources", loader->source_ids, C_("reference target", "source"), &relation->sources);
+  parse_amount (loader, object, place, relation);
+  read_ref_list (loader, object, place, "sources", loader->source_ids, C_("reference target", "source"), &relation->sources);
 }
 
 static void
-parse_quote (Loader     *loader,
-             JsonObject *object,
-             const char *path,
-             guint       index)
+parse_quote (Loader      *loader,
+             JsonObject  *object,
+             const Place *place,
+             guint        index)
 {
   EntenteQuote *quote;
 
   g_array_set_size (loader->story->quotes, index + 1);
   quote = &g_array_index (loader->story->quotes, EntenteQuote, index);
 
-  read_id (loader, object, path, loader->quote_ids, index, &quote->id);
-  read_ref (loader, object, path, "speaker", TRUE, loader->story->entity_by_id, C_("reference target", "entity"), &quote->speaker);
-  read_ref_list (loader, object, path, "about", loader->story->entity_by_id, C_("reference target", "entity"), &quote->about);
-  read_date (loader, object, path, "date", TRUE, &quote->date);
-  read_text (loader, object, path, "text", TRUE, &quote->text);
-  read_string (loader, object, path, "original_language", TRUE, &quote->original_language);
-  read_text (loader, object, path, "context", FALSE, &quote->context);
-  read_ref (loader, object, path, "source", TRUE, loader->source_ids, C_("reference target", "source"), &quote->source);
+  read_id (loader, object, place, loader->quote_ids, index, &quote->id);
+  read_ref (loader, object, place, "speaker", TRUE, loader->story->entity_by_id, C_("reference target", "entity"), &quote->speaker);
+  read_ref_list (loader, object, place, "about", loader->story->entity_by_id, C_("reference target", "entity"), &quote->about);
+  read_date (loader, object, place, "date", TRUE, &quote->date);
+  read_text (loader, object, place, "text", TRUE, &quote->text);
+  read_string (loader, object, place, "original_language", TRUE, &quote->original_language);
+  read_text (loader, object, place, "context", FALSE, &quote->context);
+  read_ref (loader, object, place, "source", TRUE, loader->source_ids, C_("reference target", "source"), &quote->source);
 }
 
 static void
-parse_event (Loader     *loader,
-             JsonObject *object,
-             const char *path,
-             guint       index)
+parse_event (Loader      *loader,
+             JsonObject  *object,
+             const Place *place,
+             guint        index)
 {
   EntenteEvent *event;
   guint status = ENTENTE_STATUS_CONFIRMED;
@@ -817,14 +855,14 @@ parse_event (Loader     *loader,
   g_array_set_size (loader->story->events, index + 1);
   event = &g_array_index (loader->story->events, EntenteEvent, index);
 
-  read_id (loader, object, path, loader->event_ids, index, &event->id);
-  read_date (loader, object, path, "date", TRUE, &event->date);
-  read_text (loader, object, path, "title", TRUE, &event->title);
-  read_text (loader, object, path, "description", FALSE, &event->description);
-  read_ref_list (loader, object, path, "entities", loader->story->entity_by_id, C_("reference target", "entity"), &event->entities);
-  read_enum (loader, object, path, "status", FALSE, statuses, &status);
+  read_id (loader, object, place, loader->event_ids, index, &event->id);
+  read_date (loader, object, place, "date", TRUE, &event->date);
+  read_text (loader, object, place, "title", TRUE, &event->title);
+  read_text (loader, object, place, "description", FALSE, &event->description);
+  read_ref_list (loader, object, place, "entities", loader->story->entity_by_id, C_("reference target", "entity"), &event->entities);
+  read_enum (loader, object, place, "status", FALSE, statuses, &status);
   event->status = status;
-  read_ref_list (loader, object, path, "sources", loader->source_ids, C_("reference target", "source"), &event->sources);
+  read_ref_list (loader, object, place, "sources", loader->source_ids, C_("reference target", "source"), &event->sources);
 }
 
 static int
@@ -845,28 +883,30 @@ parse_root (Loader   *loader,
 
   if (!JSON_NODE_HOLDS_OBJECT (root_node))
     {
-      problem (loader, "$", _("a story is a JSON object, found %s"), node_type_name (root_node));
+      problem (loader, &root_place, _("a story is a JSON object, found %s"), node_type_name (root_node));
       return;
     }
 
   root = json_node_get_object (root_node);
-  version = get_member (loader, root, "$", "entente", TRUE);
+  version = get_member (loader, root, &root_place, "entente", TRUE);
   if (version != NULL)
     {
+      Place here = at_member (&root_place, "entente");
+
       if (!JSON_NODE_HOLDS_VALUE (version) || json_node_get_value_type (version) != G_TYPE_INT64)
-        problem (loader, "$.entente", _("expected the format version number 1, found %s"), node_type_name (version));
+        problem (loader, &here, _("expected the format version number 1, found %s"), node_type_name (version));
       else if (json_node_get_int (version) != 1)
         {
-          problem (loader, "$.entente", _("format version %lld is not supported (this Entente reads version 1)"),
+          problem (loader, &here, _("format version %lld is not supported (this Entente reads version 1)"),
                    (long long) json_node_get_int (version));
           return;
         }
     }
 
-  read_string (loader, root, "$", "id", TRUE, &story->id);
-  read_text (loader, root, "$", "title", TRUE, &story->title);
-  read_text (loader, root, "$", "summary", TRUE, &story->summary);
-  read_string (loader, root, "$", "language", TRUE, &story->language);
+  read_string (loader, root, &root_place, "id", TRUE, &story->id);
+  read_text (loader, root, &root_place, "title", TRUE, &story->title);
+  read_text (loader, root, &root_place, "summary", TRUE, &story->summary);
+  read_string (loader, root, &root_place, "language", TRUE, &story->language);
 
   /* Sources and entities first: everything else refers to them. */
   for_each_object (loader, root, "sources", parse_source);
