@@ -436,6 +436,9 @@ closest_id (GHashTable *ids,
   return best;
 }
 
+/* @what names what the id points to, untranslated (NC_ "reference
+ * target"): it is only translated for a problem, which is rare, where
+ * every reference was read. */
 static gboolean
 resolve (Loader      *loader,
          const Place *place,
@@ -449,7 +452,8 @@ resolve (Loader      *loader,
 
   if (!node_is_string (node))
     {
-      problem (loader, place, _("expected the id of %s, found %s"), what, node_type_name (node));
+      problem (loader, place, _("expected the id of %s, found %s"),
+               g_dpgettext2 (GETTEXT_PACKAGE, "reference target", what), node_type_name (node));
       return FALSE;
     }
 
@@ -460,6 +464,7 @@ resolve (Loader      *loader,
       return TRUE;
     }
 
+  what = g_dpgettext2 (GETTEXT_PACKAGE, "reference target", what);
   suggestion = closest_id (ids, wanted);
   if (suggestion)
     problem (loader, place, _("no %s has the id “%s” (did you mean “%s”?)"), what, wanted, suggestion);
@@ -734,7 +739,7 @@ parse_entity (Loader      *loader,
   if (read_date (loader, object, place, "start", FALSE, &entity->start) &&
       read_date (loader, object, place, "end", FALSE, &entity->end))
     check_span (loader, place, &entity->start, &entity->end);
-  read_ref_list (loader, object, place, "sources", loader->source_ids, C_("reference target", "source"), &entity->sources);
+  read_ref_list (loader, object, place, "sources", loader->source_ids, NC_("reference target", "source"), &entity->sources);
 }
 
 /* Amounts beyond this are typos, not deals: the world's yearly output is
@@ -809,8 +814,8 @@ parse_relation (Loader      *loader,
   relation = &g_array_index (loader->story->relations, EntenteRelation, index);
 
   read_id (loader, object, place, loader->relation_ids, index, &relation->id);
-  read_ref (loader, object, place, "from", TRUE, loader->story->entity_by_id, C_("reference target", "entity"), &relation->from);
-  read_ref (loader, object, place, "to", TRUE, loader->story->entity_by_id, C_("reference target", "entity"), &relation->to);
+  read_ref (loader, object, place, "from", TRUE, loader->story->entity_by_id, NC_("reference target", "entity"), &relation->from);
+  read_ref (loader, object, place, "to", TRUE, loader->story->entity_by_id, NC_("reference target", "entity"), &relation->to);
   read_string (loader, object, place, "kind", TRUE, &relation->kind);
   read_text (loader, object, place, "label", TRUE, &relation->label);
   if (read_date (loader, object, place, "start", FALSE, &relation->start) &&
@@ -819,7 +824,7 @@ parse_relation (Loader      *loader,
   read_enum (loader, object, place, "status", TRUE, statuses, &status);
   relation->status = status;
   parse_amount (loader, object, place, relation);
-  read_ref_list (loader, object, place, "sources", loader->source_ids, C_("reference target", "source"), &relation->sources);
+  read_ref_list (loader, object, place, "sources", loader->source_ids, NC_("reference target", "source"), &relation->sources);
 }
 
 static void
@@ -834,13 +839,13 @@ parse_quote (Loader      *loader,
   quote = &g_array_index (loader->story->quotes, EntenteQuote, index);
 
   read_id (loader, object, place, loader->quote_ids, index, &quote->id);
-  read_ref (loader, object, place, "speaker", TRUE, loader->story->entity_by_id, C_("reference target", "entity"), &quote->speaker);
-  read_ref_list (loader, object, place, "about", loader->story->entity_by_id, C_("reference target", "entity"), &quote->about);
+  read_ref (loader, object, place, "speaker", TRUE, loader->story->entity_by_id, NC_("reference target", "entity"), &quote->speaker);
+  read_ref_list (loader, object, place, "about", loader->story->entity_by_id, NC_("reference target", "entity"), &quote->about);
   read_date (loader, object, place, "date", TRUE, &quote->date);
   read_text (loader, object, place, "text", TRUE, &quote->text);
   read_string (loader, object, place, "original_language", TRUE, &quote->original_language);
   read_text (loader, object, place, "context", FALSE, &quote->context);
-  read_ref (loader, object, place, "source", TRUE, loader->source_ids, C_("reference target", "source"), &quote->source);
+  read_ref (loader, object, place, "source", TRUE, loader->source_ids, NC_("reference target", "source"), &quote->source);
 }
 
 static void
@@ -859,10 +864,10 @@ parse_event (Loader      *loader,
   read_date (loader, object, place, "date", TRUE, &event->date);
   read_text (loader, object, place, "title", TRUE, &event->title);
   read_text (loader, object, place, "description", FALSE, &event->description);
-  read_ref_list (loader, object, place, "entities", loader->story->entity_by_id, C_("reference target", "entity"), &event->entities);
+  read_ref_list (loader, object, place, "entities", loader->story->entity_by_id, NC_("reference target", "entity"), &event->entities);
   read_enum (loader, object, place, "status", FALSE, statuses, &status);
   event->status = status;
-  read_ref_list (loader, object, place, "sources", loader->source_ids, C_("reference target", "source"), &event->sources);
+  read_ref_list (loader, object, place, "sources", loader->source_ids, NC_("reference target", "source"), &event->sources);
 }
 
 static int
