@@ -44,7 +44,7 @@ entente_application_open (GApplication  *application,
       EntenteWindow *window = entente_window_new (ENTENTE_APPLICATION (application));
 
       entente_window_open_file (window, files[i]);
-      gtk_window_present (GTK_WINDOW (window));
+      entente_window_present_when_loaded (window);
     }
 }
 

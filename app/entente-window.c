@@ -40,6 +40,7 @@ struct _EntenteWindow
 
   EntenteStory         *story;
   GCancellable         *loading;
+  guint                 present_source; /* showing the window once its story is in */
   guint                 save_source;
 
   GSettings            *settings;
@@ -364,6 +365,16 @@ on_drop (GtkDropTarget *target,
   return files != NULL;
 }
 
+static gboolean
+present_timeout_cb (gpointer data)
+{
+  EntenteWindow *self = data;
+
+  self->present_source = 0;
+  gtk_window_present (GTK_WINDOW (self));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_story_loaded (GObject      *source_object,
                  GAsyncResult *result,
@@ -387,12 +398,19 @@ on_story_loaded (GObject      *source_object,
       /* Translators: %s is a file name. */
       title = g_strdup_printf (_("“%s” could not be opened"), basename);
       show_error (self, title, error->message);
-      return;
+    }
+  else
+    {
+      hide_error (self);
+      entente_window_set_story (self, story);
+      remember_recent (self, file);
     }
 
-  hide_error (self);
-  entente_window_set_story (self, story);
-  remember_recent (self, file);
+  if (self->present_source != 0)
+    {
+      g_clear_handle_id (&self->present_source, g_source_remove);
+      gtk_window_present (GTK_WINDOW (self));
+    }
 }
 
 /* Loads in a worker thread; on failure the story already open stays. */
@@ -413,6 +431,28 @@ entente_window_open_file (EntenteWindow *self,
   g_task_set_source_tag (task, entente_window_open_file);
   g_task_set_task_data (task, g_object_ref (file), g_object_unref);
   g_task_run_in_thread (task, load_in_thread);
+}
+
+/* A story opened from the file manager shows in the window's first frame:
+ * the window waits for it (a story of the usual size loads in a few
+ * milliseconds, where an empty window drawn first costs a whole frame and
+ * flashes), but never longer than PRESENT_WAIT_MS, so a big file still
+ * gets its window at once. */
+#define PRESENT_WAIT_MS 250
+
+void
+entente_window_present_when_loaded (EntenteWindow *self)
+{
+  g_return_if_fail (ENTENTE_IS_WINDOW (self));
+
+  if (self->loading == NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self));
+      return;
+    }
+  if (self->present_source == 0)
+    self->present_source = g_timeout_add_full (G_PRIORITY_DEFAULT, PRESENT_WAIT_MS, present_timeout_cb,
+                                               g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -886,6 +926,7 @@ entente_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
+  g_clear_handle_id (&self->present_source, g_source_remove);
   g_clear_handle_id (&self->hide_search_source, g_source_remove);
   /* Nothing the reader did is lost on closing. */
   if (self->save_source != 0)

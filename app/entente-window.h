@@ -25,6 +25,7 @@ void               entente_window_set_story         (EntenteWindow      *self,
 gboolean           entente_window_load_bundled      (EntenteWindow      *self);
 void               entente_window_open_file         (EntenteWindow      *self,
                                                      GFile              *file);
+void               entente_window_present_when_loaded (EntenteWindow      *self);
 const char        *entente_window_get_error_text    (EntenteWindow      *self);
 EntenteGraphView  *entente_window_get_graph_view    (EntenteWindow      *self);
 EntenteStoryPanel *entente_window_get_story_panel   (EntenteWindow      *self);

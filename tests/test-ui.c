@@ -846,6 +846,54 @@ test_tooltip_after_first_frame (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+widget_shown (gpointer data)
+{
+  return gtk_widget_get_visible (data);
+}
+
+/* A story opened from the file manager is in the window's first frame:
+ * the window shows once the story is in, or once it could not be read. */
+static void
+test_window_shows_with_its_story (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("entente-ui-XXXXXX", NULL);
+  g_autofree char *good_path = g_build_filename (dir, "good.entente.json", NULL);
+  g_autofree char *bad_path = g_build_filename (dir, "bad.entente.json", NULL);
+  g_autoptr(GFile) good = g_file_new_for_path (good_path);
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  g_autoptr(GBytes) bundled = g_resources_lookup_data ("/io/github/entente/Entente/stories/microsoft-openai.entente.json", 0, NULL);
+  EntenteWindow *window;
+
+  g_assert_true (g_file_set_contents (good_path, g_bytes_get_data (bundled, NULL), g_bytes_get_size (bundled), NULL));
+  g_assert_true (g_file_set_contents (bad_path, "{\"entente\": 1", -1, NULL));
+
+  window = g_object_new (ENTENTE_TYPE_WINDOW, NULL);
+  entente_window_open_file (window, good);
+  entente_window_present_when_loaded (window);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
+  ui_test_wait_until (widget_shown, window);
+  g_assert_nonnull (entente_window_get_story (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  window = g_object_new (ENTENTE_TYPE_WINDOW, NULL);
+  entente_window_open_file (window, bad);
+  entente_window_present_when_loaded (window);
+  ui_test_wait_until (widget_shown, window);
+  g_assert_nonnull (entente_window_get_error_text (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* Nothing loading: at once. */
+  window = g_object_new (ENTENTE_TYPE_WINDOW, NULL);
+  entente_window_present_when_loaded (window);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  g_unlink (good_path);
+  g_unlink (bad_path);
+  g_rmdir (dir);
+}
+
 static void
 test_window_size_remembered (void)
 {
@@ -897,6 +945,7 @@ main (int   argc,
   g_test_add_func ("/ui/window-size-remembered", test_window_size_remembered);
   g_test_add_func ("/ui/graph-reaches-screen", test_graph_reaches_screen);
   g_test_add_func ("/ui/tooltip-after-first-frame", test_tooltip_after_first_frame);
+  g_test_add_func ("/ui/window-shows-with-its-story", test_window_shows_with_its_story);
 
   return g_test_run ();
 }
