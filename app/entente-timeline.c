@@ -414,7 +414,7 @@ entente_timeline_init (EntenteTimeline *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   entente_timeline_track_set_mapping (self->track, track_mapping, self);
-  entente_widget_set_tooltip (GTK_WIDGET (self->play_button), _("Replay the story from its first event"));
+  set_play_button (self, FALSE);
   entente_widget_set_tooltip (GTK_WIDGET (self->as_of_button), _("Show only what had begun by the chosen date"));
   entente_widget_set_tooltip (GTK_WIDGET (self->all_button), _("Show the whole story; the date only marks what had ended"));
   entente_widget_set_tooltip (GTK_WIDGET (self->scale), _("Move through time: the graph shows the story as of the chosen date"));
