@@ -468,6 +468,107 @@ draw_text (cairo_t                    *cr,
   pango_cairo_show_layout (cr, layout);
 }
 
+/* Labels are all measured and placed first, then all drawn, so that the
+ * glyphs they need can be prepared in one go (see read_glyph_metrics()). */
+typedef struct
+{
+  PangoLayout        *layout;
+  double              x, y;
+  const EntenteColor *text;
+  const EntenteColor *halo;
+  double              alpha;
+} PlacedText;
+
+static void
+placed_text_clear (gpointer data)
+{
+  g_object_unref (((PlacedText *) data)->layout);
+}
+
+static GArray *
+placed_texts_new (void)
+{
+  GArray *texts = g_array_new (FALSE, FALSE, sizeof (PlacedText));
+
+  g_array_set_clear_func (texts, placed_text_clear);
+  return texts;
+}
+
+/* A layout of its own for each label, so that it can wait to be drawn. */
+static PangoLayout *
+label_layout_new (PangoLayout *style,
+                  const char  *text)
+{
+  PangoLayout *layout = pango_layout_new (pango_layout_get_context (style));
+
+  pango_layout_set_font_description (layout, pango_layout_get_font_description (style));
+  pango_layout_set_width (layout, pango_layout_get_width (style));
+  pango_layout_set_ellipsize (layout, pango_layout_get_ellipsize (style));
+  pango_layout_set_text (layout, text, -1);
+  return layout;
+}
+
+/* Cairo reads a glyph's metrics at the font's design size and draws it at
+ * the label's size; with a hinted TrueType font each switch between the
+ * two re-runs the font's set-up program (DejaVu Sans: a quarter of a
+ * million instructions). Drawing label after label switched twice for
+ * every label with a new glyph, a third of a small story's first picture:
+ * the metrics of all the labels' glyphs are read here in one go, in the
+ * scaled font that drawing on @cr's target will use. */
+static void
+read_glyph_metrics (cairo_t      *cr,
+                    const GArray *texts)
+{
+  cairo_surface_t *scratch = cairo_surface_create_similar (cairo_get_target (cr), CAIRO_CONTENT_ALPHA, 1, 1);
+  cairo_t *scratch_cr = cairo_create (scratch);
+  g_autoptr(GArray) glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
+
+  for (guint k = 0; k < texts->len; k++)
+    {
+      PangoLayoutIter *iter = pango_layout_get_iter (g_array_index (texts, PlacedText, k).layout);
+
+      do
+        {
+          PangoLayoutRun *run = pango_layout_iter_get_run_readonly (iter);
+          cairo_text_extents_t extents;
+
+          if (run == NULL || !PANGO_IS_CAIRO_FONT (run->item->analysis.font))
+            continue;
+          g_array_set_size (glyphs, 0);
+          for (int g = 0; g < run->glyphs->num_glyphs; g++)
+            {
+              PangoGlyph glyph = run->glyphs->glyphs[g].glyph;
+
+              if (glyph != PANGO_GLYPH_EMPTY && (glyph & PANGO_GLYPH_UNKNOWN_FLAG) == 0)
+                g_array_append_val (glyphs, ((cairo_glyph_t) { .index = glyph }));
+            }
+          cairo_set_scaled_font (scratch_cr, pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (run->item->analysis.font)));
+          cairo_glyph_extents (scratch_cr, (cairo_glyph_t *) glyphs->data, (int) glyphs->len, &extents);
+        }
+      while (pango_layout_iter_next_run (iter));
+      pango_layout_iter_free (iter);
+    }
+
+  cairo_destroy (scratch_cr);
+  cairo_surface_destroy (scratch);
+}
+
+static void
+draw_placed_texts (cairo_t                    *cr,
+                   const EntenteRenderOptions *o,
+                   const GArray               *texts)
+{
+  if (o->texts == NULL && cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE)
+    read_glyph_metrics (cr, texts);
+
+  for (guint k = 0; k < texts->len; k++)
+    {
+      const PlacedText *t = &g_array_index (texts, PlacedText, k);
+
+      draw_text (cr, o, t->layout, t->x, t->y, t->text, t->halo, t->alpha);
+    }
+}
+
 typedef struct
 {
   guint  relation;
@@ -1007,12 +1108,12 @@ place_label (const EntenteViewport *vp,
  * one that would cover a label already placed is left out, and comes back
  * when zooming in makes room. */
 static void
-draw_edge_labels (cairo_t                    *cr,
-                  const EntenteRenderOptions *o,
-                  const Palette              *pal,
-                  const GArray               *edge_labels,
-                  GArray                     *placed,
-                  PangoLayout                *text)
+place_edge_labels (const EntenteRenderOptions *o,
+                   const Palette              *pal,
+                   const GArray               *edge_labels,
+                   GArray                     *placed,
+                   PangoLayout                *text,
+                   GArray                     *texts)
 {
   pango_layout_set_width (text, EDGE_LABEL_WIDTH * PANGO_SCALE);
   pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_END);
@@ -1021,20 +1122,25 @@ draw_edge_labels (cairo_t                    *cr,
     {
       const EdgeLabel *label = &g_array_index (edge_labels, EdgeLabel, k);
       const EntenteRelation *r = entente_story_get_relation (o->story, label->relation);
+      g_autoptr(PangoLayout) layout = label_layout_new (text, entente_text_get (&r->label));
       PangoRectangle ink, extents;
       cairo_rectangle_t rect;
 
-      pango_layout_set_text (text, entente_text_get (&r->label), -1);
-      pango_layout_get_pixel_extents (text, &ink, &extents);
+      pango_layout_get_pixel_extents (layout, &ink, &extents);
       rect = (cairo_rectangle_t) { label->x - ink.width / 2.0, label->y - extents.height / 2.0,
                                    ink.width, extents.height };
       if ((int) label->relation != o->selected_relation &&
           (!inside_view (o->viewport, &rect) || overlaps_any (placed, &rect)))
         continue;
       g_array_append_val (placed, rect);
-      draw_text (cr, o, text, rect.x - ink.x, rect.y,
-                 relation_presence (o, label->relation) == ENTENTE_PRESENCE_ENDED ? &pal->ended : &pal->foreground,
-                 &pal->background, 1.0);
+      g_array_append_val (texts, ((PlacedText) {
+        .layout = g_steal_pointer (&layout),
+        .x = rect.x - ink.x,
+        .y = rect.y,
+        .text = relation_presence (o, label->relation) == ENTENTE_PRESENCE_ENDED ? &pal->ended : &pal->foreground,
+        .halo = &pal->background,
+        .alpha = 1.0,
+      }));
     }
 
   pango_layout_set_width (text, -1);
@@ -1053,6 +1159,7 @@ draw_labels (cairo_t                    *cr,
   const EntenteLayout *layout = o->layout;
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (LabelCandidate));
   g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
+  g_autoptr(GArray) texts = placed_texts_new ();
   gboolean labels = o->viewport->zoom >= MIN_LABEL_ZOOM;
 
   for (guint i = 0; i < layout->n_nodes; i++)
@@ -1097,17 +1204,17 @@ draw_labels (cairo_t                    *cr,
        * and before everyone else's. */
       if (!edge_labels_done && g_array_index (candidates, LabelCandidate, k).priority < 1e6)
         {
-          draw_edge_labels (cr, o, pal, edge_labels, placed, text);
+          place_edge_labels (o, pal, edge_labels, placed, text, texts);
           edge_labels_done = TRUE;
         }
       double alpha = (in_focus (focus, i) ? 1.0 : DIMMED_ALPHA) * entity_opacity (o, i);
+      g_autoptr(PangoLayout) name = label_layout_new (text, entente_text_get (&e->name));
       PangoRectangle extents;
       cairo_rectangle_t rect;
       double x, y, r;
 
       node_screen_geometry (o, i, &x, &y, &r);
-      pango_layout_set_text (text, entente_text_get (&e->name), -1);
-      pango_layout_get_pixel_extents (text, NULL, &extents);
+      pango_layout_get_pixel_extents (name, NULL, &extents);
 
       if (!place_label (o->viewport, placed, x, y, r, extents.width, extents.height,
                         g_array_index (candidates, LabelCandidate, k).priority >= 1e8, &rect))
@@ -1116,11 +1223,19 @@ draw_labels (cairo_t                    *cr,
 
       if (entity_presence (o, i) == ENTENTE_PRESENCE_ENDED)
         alpha *= 0.6;
-      draw_text (cr, o, text, rect.x, rect.y, &pal->foreground, &pal->background, alpha);
+      g_array_append_val (texts, ((PlacedText) {
+        .layout = g_steal_pointer (&name),
+        .x = rect.x,
+        .y = rect.y,
+        .text = &pal->foreground,
+        .halo = &pal->background,
+        .alpha = alpha,
+      }));
     }
 
   if (!edge_labels_done)
-    draw_edge_labels (cr, o, pal, edge_labels, placed, text);
+    place_edge_labels (o, pal, edge_labels, placed, text, texts);
+  draw_placed_texts (cr, o, texts);
 }
 
 static void
@@ -1137,16 +1252,23 @@ draw_legend (cairo_t     *cr,
   };
   double row = LEGEND_ROW, pad = LEGEND_PADDING, width = 0;
   guint n_rows = ENTENTE_N_ENTITY_KINDS + G_N_ELEMENTS (line_labels);
+  g_autoptr(GArray) texts = placed_texts_new ();
   double x0, y0;
 
   for (guint i = 0; i < n_rows; i++)
     {
+      PlacedText t = {
+        .layout = label_layout_new (text, i < ENTENTE_N_ENTITY_KINDS
+                                          ? entente_entity_kind_get_label (i)
+                                          : line_labels[i - ENTENTE_N_ENTITY_KINDS]),
+        .text = &pal->foreground,
+        .alpha = 1.0,
+      };
       PangoRectangle extents;
-      pango_layout_set_text (text, i < ENTENTE_N_ENTITY_KINDS
-                                   ? entente_entity_kind_get_label (i)
-                                   : line_labels[i - ENTENTE_N_ENTITY_KINDS], -1);
-      pango_layout_get_pixel_extents (text, NULL, &extents);
+
+      pango_layout_get_pixel_extents (t.layout, NULL, &extents);
       width = MAX (width, extents.width);
+      g_array_append_val (texts, t);
     }
 
   width += 2 * pad + 34;
@@ -1162,9 +1284,14 @@ draw_legend (cairo_t     *cr,
 
   for (guint i = 0; i < n_rows; i++)
     {
+      PlacedText *t = &g_array_index (texts, PlacedText, i);
       double cy = y0 + pad + row * i + row / 2;
       double tx = x0 + pad + 28;
       PangoRectangle extents;
+
+      pango_layout_get_pixel_extents (t->layout, NULL, &extents);
+      t->x = tx;
+      t->y = cy - extents.height / 2.0;
 
       if (i < ENTENTE_N_ENTITY_KINDS)
         {
@@ -1174,11 +1301,9 @@ draw_legend (cairo_t     *cr,
           entente_render_kind_shape (cr, i, x0 + pad + 10, cy, 6.5);
           set_color (cr, &c, hidden ? 0.25 : 1.0);
           cairo_fill (cr);
-          pango_layout_set_text (text, entente_entity_kind_get_label (i), -1);
           if (hidden)
             {
               /* A hidden kind is struck out: one click brings it back. */
-              pango_layout_get_pixel_extents (text, NULL, &extents);
               set_color (cr, &pal->foreground, 0.6);
               cairo_set_line_width (cr, 1.0);
               cairo_move_to (cr, tx, round (cy) + 0.5);
@@ -1206,12 +1331,9 @@ draw_legend (cairo_t     *cr,
               cairo_line_to (cr, x0 + pad + 12, cy + 5);
               cairo_stroke (cr);
             }
-          pango_layout_set_text (text, line_labels[line], -1);
         }
-
-      pango_layout_get_pixel_extents (text, NULL, &extents);
-      draw_text (cr, o, text, tx, cy - extents.height / 2.0, &pal->foreground, NULL, 1.0);
     }
+  draw_placed_texts (cr, o, texts);
 }
 
 static void
