@@ -252,6 +252,10 @@ test_fonts_from_given_context (Fixture       *f,
   PangoContext *large = pango_font_map_create_context (pango_cairo_font_map_get_default ());
   double plain, at_96, at_192;
 
+  g_autoptr(PangoFontDescription) sans = pango_font_description_from_string ("Sans");
+
+  pango_context_set_font_description (normal, sans);
+  pango_context_set_font_description (large, sans);
   pango_cairo_context_set_resolution (normal, 96);
   pango_cairo_context_set_resolution (large, 192);
   plain = caption_baseline (f, NULL);
@@ -263,6 +267,56 @@ test_fonts_from_given_context (Fixture       *f,
 
   g_object_unref (normal);
   g_object_unref (large);
+}
+
+/* The family of every piece of text, checked to be the same for all. */
+static char *
+text_family (Fixture      *f,
+             PangoContext *context)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(GArray) texts = entente_render_texts_new ();
+  EntenteRenderOptions options;
+  const char *family = NULL;
+
+  fixture_options (f, &options);
+  options.texts = texts;
+  options.pango_context = context;
+  options.caption_title = "Title";
+  entente_render (cr, &options);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  g_assert_cmpuint (texts->len, >, 5);
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const char *this = g_array_index (texts, EntenteRenderText, i).family;
+
+      if (family != NULL)
+        g_assert_cmpstr (this, ==, family);
+      family = this;
+    }
+  return g_strdup (family);
+}
+
+/* In the window, text is in the interface's font family; exports use Sans. */
+static void
+test_interface_font_family (Fixture       *f,
+                            gconstpointer  data)
+{
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  g_autoptr(PangoFontDescription) interface = pango_font_description_from_string ("Monospace 11");
+  g_autofree char *with_context = NULL;
+  g_autofree char *without = NULL;
+
+  pango_context_set_font_description (context, interface);
+  with_context = text_family (f, context);
+  without = text_family (f, NULL);
+
+  g_assert_cmpstr (with_context, ==, "Monospace");
+  g_assert_cmpstr (without, ==, "Sans");
+  g_object_unref (context);
 }
 
 int
@@ -277,6 +331,7 @@ main (int   argc,
   g_test_add ("/graph/render/hit-relation", Fixture, NULL, fixture_set_up, test_hit_relation, fixture_tear_down);
   g_test_add ("/graph/render/selection-dims-the-rest", Fixture, NULL, fixture_set_up, test_selection_dims_the_rest, fixture_tear_down);
   g_test_add ("/graph/render/fonts-from-given-context", Fixture, NULL, fixture_set_up, test_fonts_from_given_context, fixture_tear_down);
+  g_test_add ("/graph/render/interface-font-family", Fixture, NULL, fixture_set_up, test_interface_font_family, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -17,10 +17,10 @@
 
 #define ARROW_LENGTH    10.0
 #define ARROW_WIDTH      4.5
-#define LABEL_FONT      "Sans 10"
-#define SMALL_FONT      "Sans 9"
+#define LABEL_POINTS    10.0
+#define SMALL_POINTS     9.0
 #define HALO_WIDTH      1.75
-#define CAPTION_FONT    "Sans Bold 15"
+#define CAPTION_POINTS  15.0
 #define DIMMED_ALPHA     0.22
 #define ENDED_ALPHA      0.45
 #define MIN_LABEL_ZOOM   0.2
@@ -466,6 +466,25 @@ draw_text (cairo_t                    *cr,
   cairo_move_to (cr, x, y);
   set_color (cr, text, alpha);
   pango_cairo_show_layout (cr, layout);
+}
+
+/* In the window, text is set in the interface's font family (the widget's
+ * context tells which): it matches the rest of the window, and the first
+ * picture needs no font file GTK has not opened already. Exports use
+ * "Sans". */
+static PangoFontDescription *
+text_font_new (const EntenteRenderOptions *o,
+               double                      points,
+               PangoWeight                 weight)
+{
+  const PangoFontDescription *interface = o->pango_context ? pango_context_get_font_description (o->pango_context) : NULL;
+  const char *family = interface ? pango_font_description_get_family (interface) : NULL;
+  PangoFontDescription *font = pango_font_description_new ();
+
+  pango_font_description_set_family (font, family ? family : "Sans");
+  pango_font_description_set_weight (font, weight);
+  pango_font_description_set_size (font, (int) (points * PANGO_SCALE));
+  return font;
 }
 
 /* Labels are all measured and placed first, then all drawn, so that the
@@ -1342,8 +1361,8 @@ draw_caption (cairo_t                    *cr,
               const Palette              *pal,
               PangoLayout                *text)
 {
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (CAPTION_FONT);
-  g_autoptr(PangoFontDescription) small = pango_font_description_from_string (LABEL_FONT);
+  g_autoptr(PangoFontDescription) font = text_font_new (o, CAPTION_POINTS, PANGO_WEIGHT_BOLD);
+  g_autoptr(PangoFontDescription) small = text_font_new (o, LABEL_POINTS, PANGO_WEIGHT_NORMAL);
   PangoRectangle extents;
 
   pango_layout_set_font_description (text, font);
@@ -1459,7 +1478,7 @@ entente_render (cairo_t                    *cr,
   compute_focus (o, &focus);
 
   text = o->pango_context != NULL ? pango_layout_new (o->pango_context) : pango_cairo_create_layout (cr);
-  font = pango_font_description_from_string (LABEL_FONT);
+  font = text_font_new (o, LABEL_POINTS, PANGO_WEIGHT_NORMAL);
   pango_layout_set_font_description (text, font);
 
   edge_labels = g_array_new (FALSE, FALSE, sizeof (EdgeLabel));
@@ -1470,7 +1489,7 @@ entente_render (cairo_t                    *cr,
 
   if (o->show_legend)
     {
-      g_autoptr(PangoFontDescription) small = pango_font_description_from_string (SMALL_FONT);
+      g_autoptr(PangoFontDescription) small = text_font_new (o, SMALL_POINTS, PANGO_WEIGHT_NORMAL);
       pango_layout_set_font_description (text, small);
       draw_legend (cr, o, &pal, text);
     }
