@@ -324,6 +324,7 @@ entente_raster_shape (EntenteRaster      *raster,
                       EntenteRasterColor  outline,
                       double              outline_width)
 {
+  Bytes fill_bytes = to_bytes (fill), outline_bytes = to_bytes (outline);
   double extent;
   int xa, xb, ya, yb;
 
@@ -354,8 +355,8 @@ entente_raster_shape (EntenteRaster      *raster,
         if (whole <= 0)
           continue;
         if (outline_width > 0 && inner < 1.0)
-          blend (raster, x, y, outline, (float) whole);
+          blend_bytes (raster, x, y, outline_bytes, (float) whole);
         if (inner > 0)
-          blend (raster, x, y, fill, (float) inner);
+          blend_bytes (raster, x, y, fill_bytes, (float) inner);
       }
 }
