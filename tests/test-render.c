@@ -269,10 +269,13 @@ test_fonts_from_given_context (Fixture       *f,
   g_object_unref (large);
 }
 
-/* The family of every piece of text, checked to be the same for all. */
+/* The family of every piece of text, checked to be the same for all, and
+ * the size of the label of @name. */
 static char *
 text_family (Fixture      *f,
-             PangoContext *context)
+             PangoContext *context,
+             const char   *name,
+             double       *size_px)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
   cairo_t *cr = cairo_create (surface);
@@ -296,26 +299,32 @@ text_family (Fixture      *f,
       if (family != NULL)
         g_assert_cmpstr (this, ==, family);
       family = this;
+      if (g_str_equal (g_array_index (texts, EntenteRenderText, i).text, name))
+        *size_px = g_array_index (texts, EntenteRenderText, i).size_px;
     }
   return g_strdup (family);
 }
 
-/* In the window, text is in the interface's font family; exports use Sans. */
+/* In the window, text is in the interface's font family and labels at its
+ * size; exports use Sans, labels at 10 pt. */
 static void
-test_interface_font_family (Fixture       *f,
-                            gconstpointer  data)
+test_interface_font (Fixture       *f,
+                     gconstpointer  data)
 {
   PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
   g_autoptr(PangoFontDescription) interface = pango_font_description_from_string ("Monospace 11");
   g_autofree char *with_context = NULL;
   g_autofree char *without = NULL;
+  double size_with = 0, size_without = 0;
 
   pango_context_set_font_description (context, interface);
-  with_context = text_family (f, context);
-  without = text_family (f, NULL);
+  with_context = text_family (f, context, "OpenAI", &size_with);
+  without = text_family (f, NULL, "OpenAI", &size_without);
 
   g_assert_cmpstr (with_context, ==, "Monospace");
   g_assert_cmpstr (without, ==, "Sans");
+  g_assert_cmpfloat_with_epsilon (size_with, 11 * 96 / 72.0, 0.01);
+  g_assert_cmpfloat_with_epsilon (size_without, 10 * 96 / 72.0, 0.01);
   g_object_unref (context);
 }
 
@@ -331,7 +340,7 @@ main (int   argc,
   g_test_add ("/graph/render/hit-relation", Fixture, NULL, fixture_set_up, test_hit_relation, fixture_tear_down);
   g_test_add ("/graph/render/selection-dims-the-rest", Fixture, NULL, fixture_set_up, test_selection_dims_the_rest, fixture_tear_down);
   g_test_add ("/graph/render/fonts-from-given-context", Fixture, NULL, fixture_set_up, test_fonts_from_given_context, fixture_tear_down);
-  g_test_add ("/graph/render/interface-font-family", Fixture, NULL, fixture_set_up, test_interface_font_family, fixture_tear_down);
+  g_test_add ("/graph/render/interface-font", Fixture, NULL, fixture_set_up, test_interface_font, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -446,7 +446,8 @@ draw_text (cairo_t                    *cr,
         .y = y + pango_layout_get_baseline (layout) / (double) PANGO_SCALE,
         .text = g_strdup (pango_layout_get_text (layout)),
         .family = g_strdup (pango_font_description_get_family (font)),
-        .size_px = pango_font_description_get_size (font) / (double) PANGO_SCALE * 96.0 / 72.0,
+        .size_px = pango_font_description_get_size (font) / (double) PANGO_SCALE *
+                   (pango_font_description_get_size_is_absolute (font) ? 1.0 : 96.0 / 72.0),
         .bold = pango_font_description_get_weight (font) >= PANGO_WEIGHT_BOLD,
         .color = *text,
         .alpha = alpha,
@@ -494,6 +495,24 @@ text_font_new (const EntenteRenderOptions *o,
   pango_font_description_set_family (font, family ? family : "Sans");
   pango_font_description_set_weight (font, weight);
   pango_font_description_set_size (font, (int) (points * PANGO_SCALE));
+  return font;
+}
+
+/* Labels are at the interface's own size (10 pt in exports), and the
+ * legend at the theme's caption size: with the window's own text that
+ * makes three fonts, each of which costs Pango a look-up, metrics measured
+ * on a sample sentence and glyphs before the first frame. */
+static PangoFontDescription *
+label_font_new (const EntenteRenderOptions *o)
+{
+  const PangoFontDescription *interface = o->pango_context ? pango_context_get_font_description (o->pango_context) : NULL;
+  PangoFontDescription *font = text_font_new (o, LABEL_POINTS, PANGO_WEIGHT_NORMAL);
+  int size = interface ? pango_font_description_get_size (interface) : 0;
+
+  if (size > 0 && pango_font_description_get_size_is_absolute (interface))
+    pango_font_description_set_absolute_size (font, size);
+  else if (size > 0)
+    pango_font_description_set_size (font, size);
   return font;
 }
 
@@ -1372,7 +1391,7 @@ draw_caption (cairo_t                    *cr,
               PangoLayout                *text)
 {
   g_autoptr(PangoFontDescription) font = text_font_new (o, CAPTION_POINTS, PANGO_WEIGHT_BOLD);
-  g_autoptr(PangoFontDescription) small = text_font_new (o, LABEL_POINTS, PANGO_WEIGHT_NORMAL);
+  g_autoptr(PangoFontDescription) small = label_font_new (o);
   PangoRectangle extents;
 
   pango_layout_set_font_description (text, font);
@@ -1488,7 +1507,7 @@ entente_render (cairo_t                    *cr,
   compute_focus (o, &focus);
 
   text = o->pango_context != NULL ? pango_layout_new (o->pango_context) : pango_cairo_create_layout (cr);
-  font = text_font_new (o, LABEL_POINTS, PANGO_WEIGHT_NORMAL);
+  font = label_font_new (o);
   pango_layout_set_font_description (text, font);
 
   edge_labels = g_array_new (FALSE, FALSE, sizeof (EdgeLabel));
