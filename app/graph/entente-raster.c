@@ -314,6 +314,27 @@ shape_distance (EntenteEntityKind kind,
     }
 }
 
+/* The distance from the centre to the nearest point of the edge: within
+ * it, less the outline and half a pixel, a pixel is wholly filled. */
+static double
+shape_inradius (EntenteEntityKind kind,
+                double            r)
+{
+  switch (kind)
+    {
+    case ENTENTE_ENTITY_PERSON:
+      return r;
+    case ENTENTE_ENTITY_COMPANY:
+      return r * 0.88;
+    case ENTENTE_ENTITY_PRODUCT:
+      return r * 1.12 * G_SQRT2 / 2;
+    case ENTENTE_ENTITY_ORGANIZATION:
+    case ENTENTE_N_ENTITY_KINDS:
+    default:
+      return r * 0.8660254;
+    }
+}
+
 void
 entente_raster_shape (EntenteRaster      *raster,
                       EntenteEntityKind   kind,
@@ -325,13 +346,14 @@ entente_raster_shape (EntenteRaster      *raster,
                       double              outline_width)
 {
   Bytes fill_bytes = to_bytes (fill), outline_bytes = to_bytes (outline);
-  double extent;
+  double extent, solid;
   int xa, xb, ya, yb;
 
   to_device (raster, &cx, &cy);
   r *= raster->scale;
   outline_width *= raster->scale;
   extent = r * 1.2 + outline_width + 1;
+  solid = MAX (0, shape_inradius (kind, r) - outline_width / 2 - 0.5);
 
   xa = MAX (0, (int) floor (cx - extent));
   xb = MIN (raster->width - 1, (int) ceil (cx + extent));
@@ -345,9 +367,15 @@ entente_raster_shape (EntenteRaster      *raster,
         double px = x + 0.5 - cx, py = y + 0.5 - cy;
         double d, whole, inner;
 
-        /* Well outside the bounding circle: nothing to do. */
+        /* Well outside the bounding circle: nothing to do; well inside,
+         * plain fill. */
         if (px * px + py * py > extent * extent)
           continue;
+        if (px * px + py * py < solid * solid)
+          {
+            blend_bytes (raster, x, y, fill_bytes, 1.0f);
+            continue;
+          }
         d = shape_distance (kind, px, py, r);
         whole = CLAMP (0.5 - (d - outline_width / 2), 0.0, 1.0);
         inner = CLAMP (0.5 - (d + outline_width / 2), 0.0, 1.0);
