@@ -215,17 +215,16 @@ test_hit_relation (Fixture       *f,
   g_assert_cmpint (entente_render_hit_legend (&options, WIDTH / 2.0, HEIGHT / 2.0), ==, -1);
 }
 
-/* How far below the top of the picture the caption's baseline lies, the
- * caption set in @context. */
-static double
-caption_baseline (Fixture      *f,
-                  PangoContext *context)
+/* Every piece of text of the picture with the caption "Title", set in
+ * @context. */
+static GArray *
+picture_texts (Fixture      *f,
+               PangoContext *context)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
   cairo_t *cr = cairo_create (surface);
-  g_autoptr(GArray) texts = entente_render_texts_new ();
+  GArray *texts = entente_render_texts_new ();
   EntenteRenderOptions options;
-  double baseline = NAN;
 
   fixture_options (f, &options);
   options.texts = texts;
@@ -234,6 +233,17 @@ caption_baseline (Fixture      *f,
   entente_render (cr, &options);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
+  return texts;
+}
+
+/* How far below the top of the picture the caption's baseline lies, the
+ * caption set in @context. */
+static double
+caption_baseline (Fixture      *f,
+                  PangoContext *context)
+{
+  g_autoptr(GArray) texts = picture_texts (f, context);
+  double baseline = NAN;
 
   for (guint i = 0; i < texts->len; i++)
     if (g_str_equal (g_array_index (texts, EntenteRenderText, i).text, "Title"))
@@ -250,9 +260,8 @@ test_fonts_from_given_context (Fixture       *f,
 {
   PangoContext *normal = pango_font_map_create_context (pango_cairo_font_map_get_default ());
   PangoContext *large = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  double plain, at_96, at_192;
-
   g_autoptr(PangoFontDescription) sans = pango_font_description_from_string ("Sans");
+  double plain, at_96, at_192;
 
   pango_context_set_font_description (normal, sans);
   pango_context_set_font_description (large, sans);
@@ -277,19 +286,8 @@ text_family (Fixture      *f,
              const char   *name,
              double       *size_px)
 {
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
-  cairo_t *cr = cairo_create (surface);
-  g_autoptr(GArray) texts = entente_render_texts_new ();
-  EntenteRenderOptions options;
+  g_autoptr(GArray) texts = picture_texts (f, context);
   const char *family = NULL;
-
-  fixture_options (f, &options);
-  options.texts = texts;
-  options.pango_context = context;
-  options.caption_title = "Title";
-  entente_render (cr, &options);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
 
   g_assert_cmpuint (texts->len, >, 5);
   for (guint i = 0; i < texts->len; i++)

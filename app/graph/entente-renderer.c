@@ -1208,6 +1208,7 @@ draw_labels (cairo_t                    *cr,
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (LabelCandidate));
   g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
   g_autoptr(GArray) texts = placed_texts_new ();
+  g_autoptr(PangoLayout) name = NULL;
   gboolean labels = o->viewport->zoom >= MIN_LABEL_ZOOM;
 
   for (guint i = 0; i < layout->n_nodes; i++)
@@ -1256,11 +1257,15 @@ draw_labels (cairo_t                    *cr,
           edge_labels_done = TRUE;
         }
       double alpha = (in_focus (focus, i) ? 1.0 : DIMMED_ALPHA) * entity_opacity (o, i);
-      g_autoptr(PangoLayout) name = label_layout_new (text, entente_text_get (&e->name));
       PangoRectangle extents;
       cairo_rectangle_t rect;
       double x, y, r;
 
+      /* A label left out hands its layout on to the next. */
+      if (name == NULL)
+        name = label_layout_new (text, entente_text_get (&e->name));
+      else
+        pango_layout_set_text (name, entente_text_get (&e->name), -1);
       node_screen_geometry (o, i, &x, &y, &r);
       pango_layout_get_pixel_extents (name, NULL, &extents);
 
