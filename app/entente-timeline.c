@@ -40,7 +40,7 @@ struct _EntenteTimeline
   GtkButton            *play_button;
   GtkLabel             *date_label;
   GtkLabel             *event_label;
-  GtkLabel             *event_description;
+  GtkInscription       *event_description;
   GtkToggleButton      *as_of_button;
   GtkToggleButton      *all_button;
   EntenteTimelineTrack *track;
@@ -85,7 +85,7 @@ update_labels (EntenteTimeline *self)
     {
       gtk_label_set_text (self->date_label, "");
       gtk_label_set_text (self->event_label, "");
-      gtk_label_set_text (self->event_description, "");
+      gtk_inscription_set_text (self->event_description, NULL);
       return;
     }
 
@@ -114,7 +114,7 @@ update_labels (EntenteTimeline *self)
     }
 
   gtk_label_set_text (self->event_label, titles->str);
-  gtk_label_set_text (self->event_description, descriptions->str);
+  gtk_inscription_set_text (self->event_description, descriptions->str);
   entente_widget_set_tooltip (GTK_WIDGET (self->event_description), descriptions->len ? descriptions->str : NULL);
 
   /* Screen readers announce the date, not a Julian day number. */

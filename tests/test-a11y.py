@@ -33,10 +33,12 @@ from dogtail.predicate import GenericPredicate  # noqa: E402
 WORDS = {
     "en": {"timeline": "Timeline", "entities": "Entities", "details": "Details", "graph": "Relationship graph",
            "altman": "Sam Altman, Person", "role": "Person · Investor, co-founder of OpenAI",
-           "shown": "entities shown", "selected": "Sam Altman selected"},
+           "shown": "entities shown", "selected": "Sam Altman selected",
+           "event": "Microsoft and OpenAI announce a multiyear"},
     "fr": {"timeline": "Frise chronologique", "entities": "Entités", "details": "Détails", "graph": "Graphe des relations",
            "altman": "Sam Altman, Personne", "role": "Personne · Investisseur, cofondateur d'OpenAI",
-           "shown": "entités affichées", "selected": "Sam Altman sélectionné"},
+           "shown": "entités affichées", "selected": "Sam Altman sélectionné",
+           "event": "Microsoft et OpenAI annoncent un investissement"},
 }[language]
 
 passed = failed = 0
@@ -85,6 +87,12 @@ try:
     check("the graph has an accessible name", graph is not None)
     before = graph.description if graph else ""
     check("the graph describes what it shows", WORDS["shown"] in before, repr(before))
+
+    # The day's event is read out whole, though the line shows it cut short.
+    event = wait_for(lambda: next(n for n in frame.findChildren(GenericPredicate(roleName="label"))
+                                  if n.name.startswith(WORDS["event"])))
+    check("the event's description is readable in full", event is not None and len(event.name) > 200,
+          repr(event.name if event else None))
 
     slider = wait_for(lambda: frame.child(name=WORDS["timeline"], roleName="slider", retry=False))
     check("the timeline is a named slider", slider is not None)
