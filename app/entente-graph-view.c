@@ -16,6 +16,7 @@
 #include "entente-graph-view.h"
 #include "graph/entente-export.h"
 #include "graph/entente-layout-runner.h"
+#include "graph/entente-pixels.h"
 #include "graph/entente-renderer.h"
 #include "graph/entente-viewport.h"
 
@@ -192,7 +193,7 @@ render_picture (EntenteGraphView *self,
   cairo_surface_t *surface;
   cairo_t *cr;
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  surface = entente_pixels_surface_new (width * scale, height * scale);
   cairo_surface_set_device_scale (surface, scale, scale);
   cr = cairo_create (surface);
   fill_render_options (self, &options);

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
+#include "graph/entente-pixels.h"
 #include "graph/entente-renderer.h"
 #include "story/entente-story-loader.h"
 
@@ -326,6 +327,42 @@ test_interface_font (Fixture       *f,
   g_object_unref (context);
 }
 
+/* The picture's surface: the size asked for, transparent, drawable. */
+static void
+test_pixels_surface (void)
+{
+  cairo_surface_t *surface = entente_pixels_surface_new (123, 45);
+  int stride = cairo_image_surface_get_stride (surface);
+  const guchar *data;
+  cairo_t *cr;
+  gboolean clear = TRUE;
+
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_format (surface), ==, CAIRO_FORMAT_ARGB32);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 123);
+  g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 45);
+  g_assert_cmpint (stride, >=, 123 * 4);
+
+  data = cairo_image_surface_get_data (surface);
+  for (int i = 0; i < stride * 45; i++)
+    clear = clear && data[i] == 0;
+  g_assert_true (clear);
+
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 0, 0);
+  cairo_rectangle (cr, 100, 40, 23, 5);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  g_assert_cmphex (((const guint32 *) (data + 44 * stride))[122], ==, 0xffff0000);
+  g_assert_cmphex (((const guint32 *) (data + 44 * stride))[99], ==, 0);
+  cairo_surface_destroy (surface);
+
+  surface = entente_pixels_surface_new (0, 0);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -338,6 +375,7 @@ main (int   argc,
   g_test_add ("/graph/render/hit-relation", Fixture, NULL, fixture_set_up, test_hit_relation, fixture_tear_down);
   g_test_add ("/graph/render/selection-dims-the-rest", Fixture, NULL, fixture_set_up, test_selection_dims_the_rest, fixture_tear_down);
   g_test_add ("/graph/render/fonts-from-given-context", Fixture, NULL, fixture_set_up, test_fonts_from_given_context, fixture_tear_down);
+  g_test_add_func ("/graph/pixels/surface", test_pixels_surface);
   g_test_add ("/graph/render/interface-font", Fixture, NULL, fixture_set_up, test_interface_font, fixture_tear_down);
 
   return g_test_run ();
