@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
 
+#include "entente-glyph-metrics.h"
 #include "entente-raster.h"
 #include "entente-renderer.h"
 
@@ -556,49 +557,16 @@ label_layout_new (PangoLayout *style,
   return layout;
 }
 
-/* Cairo reads a glyph's metrics at the font's design size and draws it at
- * the label's size; with a hinted TrueType font each switch between the
- * two re-runs the font's set-up program (DejaVu Sans: a quarter of a
- * million instructions). Drawing label after label switched twice for
- * every label with a new glyph, a third of a small story's first picture:
- * the metrics of all the labels' glyphs are read here in one go, in the
- * scaled font that drawing on @cr's target will use. */
+/* See entente-glyph-metrics.c: one switch of font size for all the labels
+ * instead of two for each label with a new glyph. */
 static void
 read_glyph_metrics (cairo_t      *cr,
                     const GArray *texts)
 {
-  cairo_surface_t *scratch = cairo_surface_create_similar (cairo_get_target (cr), CAIRO_CONTENT_ALPHA, 1, 1);
-  cairo_t *scratch_cr = cairo_create (scratch);
-  g_autoptr(GArray) glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
+  g_autoptr(EntenteGlyphMetrics) metrics = entente_glyph_metrics_new (cr);
 
   for (guint k = 0; k < texts->len; k++)
-    {
-      PangoLayoutIter *iter = pango_layout_get_iter (g_array_index (texts, PlacedText, k).layout);
-
-      do
-        {
-          PangoLayoutRun *run = pango_layout_iter_get_run_readonly (iter);
-          cairo_text_extents_t extents;
-
-          if (run == NULL || !PANGO_IS_CAIRO_FONT (run->item->analysis.font))
-            continue;
-          g_array_set_size (glyphs, 0);
-          for (int g = 0; g < run->glyphs->num_glyphs; g++)
-            {
-              PangoGlyph glyph = run->glyphs->glyphs[g].glyph;
-
-              if (glyph != PANGO_GLYPH_EMPTY && (glyph & PANGO_GLYPH_UNKNOWN_FLAG) == 0)
-                g_array_append_val (glyphs, ((cairo_glyph_t) { .index = glyph }));
-            }
-          cairo_set_scaled_font (scratch_cr, pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (run->item->analysis.font)));
-          cairo_glyph_extents (scratch_cr, (cairo_glyph_t *) glyphs->data, (int) glyphs->len, &extents);
-        }
-      while (pango_layout_iter_next_run (iter));
-      pango_layout_iter_free (iter);
-    }
-
-  cairo_destroy (scratch_cr);
-  cairo_surface_destroy (scratch);
+    entente_glyph_metrics_read (metrics, g_array_index (texts, PlacedText, k).layout);
 }
 
 static void
