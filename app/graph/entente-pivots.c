@@ -236,7 +236,7 @@ dominant_axis (const double *m,
 
   for (guint iteration = 0; iteration < POWER_ITERATIONS; iteration++)
     {
-      double norm = 0;
+      double norm = 0, change = 0;
 
       if (avoid != NULL)
         {
@@ -261,7 +261,15 @@ dominant_axis (const double *m,
       if (norm < 1e-12)
         return;
       for (guint j = 0; j < k; j++)
-        v[j] = next[j] / norm;
+        {
+          double was = v[j];
+
+          v[j] = next[j] / norm;
+          change = MAX (change, fabs (v[j] - was));
+        }
+      /* Converged to the last bits: further rounds only shuffle those. */
+      if (change < 1e-15)
+        return;
     }
 }
 
