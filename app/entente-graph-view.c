@@ -28,6 +28,8 @@
 #define PAN_STEP      60.0
 #define CENTER_USEC   (350 * 1000)
 #define PLACE_BEFORE_FIRST_FRAME 5000 /* entities; pivot MDS takes ~15 ms at that size */
+#define LABELS_PREPARED_MAX       500 /* entities whose names are laid out before the window shows */
+#define LABEL_CACHE_CAPACITY     2048 /* entities whose name layouts are kept between pictures */
 
 struct _EntenteGraphView
 {
@@ -83,6 +85,9 @@ struct _EntenteGraphView
   /* The last picture, and the view it was drawn for. */
   cairo_surface_t *cache;
   GdkTexture      *cache_texture; /* the same pixels, made on demand for GPU renderers */
+  EntenteLabelCache *label_cache;
+  PangoContext    *grey_context;
+  guint            grey_context_source_serial;
   EntenteViewport  cache_viewport;
   int              cache_width;
   int              cache_height;
@@ -161,23 +166,33 @@ fill_render_options (EntenteGraphView     *self,
  * desktop's text scaling like the rest of the window, and find the fonts
  * the window's text has loaded already (each new size or set of options
  * costs a font sort on a thread of its own, and its glyphs). Except for
- * subpixel antialiasing, which needs an opaque background. */
+ * subpixel antialiasing, which needs an opaque background: then a grey
+ * copy, made again when the widget's context changes. The same context
+ * from picture to picture lets the label cache keep its layouts. */
 static PangoContext *
-label_context_new (EntenteGraphView *self)
+label_context (EntenteGraphView *self)
 {
   PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
   const cairo_font_options_t *font_options = pango_cairo_context_get_font_options (context);
   cairo_font_options_t *grey;
 
   if (font_options == NULL || cairo_font_options_get_antialias (font_options) != CAIRO_ANTIALIAS_SUBPIXEL)
-    return g_object_ref (context);
+    {
+      g_clear_object (&self->grey_context);
+      return context;
+    }
 
-  context = gtk_widget_create_pango_context (GTK_WIDGET (self));
+  if (self->grey_context != NULL && self->grey_context_source_serial == pango_context_get_serial (context))
+    return self->grey_context;
+
+  g_clear_object (&self->grey_context);
+  self->grey_context = gtk_widget_create_pango_context (GTK_WIDGET (self));
+  self->grey_context_source_serial = pango_context_get_serial (context);
   grey = cairo_font_options_copy (font_options);
   cairo_font_options_set_antialias (grey, CAIRO_ANTIALIAS_GRAY);
-  pango_cairo_context_set_font_options (context, grey);
+  pango_cairo_context_set_font_options (self->grey_context, grey);
   cairo_font_options_destroy (grey);
-  return context;
+  return self->grey_context;
 }
 
 /* The whole picture, drawn into our own image surface so that the fast
@@ -188,7 +203,6 @@ render_picture (EntenteGraphView *self,
                 int               height,
                 int               scale)
 {
-  PangoContext *labels = label_context_new (self);
   EntenteRenderOptions options;
   cairo_surface_t *surface;
   cairo_t *cr;
@@ -197,12 +211,29 @@ render_picture (EntenteGraphView *self,
   cairo_surface_set_device_scale (surface, scale, scale);
   cr = cairo_create (surface);
   fill_render_options (self, &options);
-  options.pango_context = labels;
+  options.pango_context = label_context (self);
+  options.label_cache = self->label_cache;
   entente_render (cr, &options);
   cairo_destroy (cr);
-  g_object_unref (labels);
   cairo_surface_flush (surface);
   return surface;
+}
+
+/* A small story's labels are laid out before the window first shows, when
+ * GTK is still loading its icon theme on another thread and the window
+ * waits for it anyway: the first frame then finds them ready. */
+static void
+prepare_labels (EntenteGraphView *self)
+{
+  EntenteRenderOptions options;
+
+  if (self->story == NULL || entente_story_get_n_entities (self->story) > LABELS_PREPARED_MAX)
+    return;
+
+  fill_render_options (self, &options);
+  options.pango_context = label_context (self);
+  options.label_cache = self->label_cache;
+  entente_render_prepare_labels (&options, gtk_widget_get_scale_factor (GTK_WIDGET (self)));
 }
 
 static GdkTexture *
@@ -877,6 +908,7 @@ entente_graph_view_dispose (GObject *object)
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   clear_picture (self);
+  g_clear_object (&self->grey_context);
 
   g_clear_object (&self->story);
 
@@ -895,6 +927,7 @@ entente_graph_view_finalize (GObject *object)
   g_clear_pointer (&self->new_entities, g_free);
   g_clear_pointer (&self->new_relations, g_free);
   g_clear_pointer (&self->highlighted, g_free);
+  g_clear_pointer (&self->label_cache, entente_label_cache_free);
 
   G_OBJECT_CLASS (entente_graph_view_parent_class)->finalize (object);
 }
@@ -1112,6 +1145,7 @@ entente_graph_view_init (EntenteGraphView *self)
   self->selected_relation = -1;
   self->hovered_entity = -1;
   self->dragged_entity = -1;
+  self->label_cache = entente_label_cache_new (LABEL_CACHE_CAPACITY);
   self->auto_fit = TRUE;
   entente_viewport_init (&self->viewport, 1, 1);
   entente_time_view_init (&self->time_view);
@@ -1321,6 +1355,7 @@ entente_graph_view_set_story (EntenteGraphView *self,
   self->selected_relation = -1;
   self->hovered_entity = -1;
   self->dragged_entity = -1;
+  entente_label_cache_clear (self->label_cache);
 
   if (story != NULL)
     {
@@ -1344,6 +1379,7 @@ entente_graph_view_set_story (EntenteGraphView *self,
   if (self->layout)
     fit_viewport (self);
   update_pin_actions (self);
+  prepare_labels (self);
 
   invalidate (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORY]);

@@ -8,6 +8,7 @@
 #include <pango/pangocairo.h>
 
 #include "graph/entente-glyph-metrics.h"
+#include "graph/entente-label-cache.h"
 #include "graph/entente-pixels.h"
 #include "graph/entente-renderer.h"
 #include "story/entente-story-loader.h"
@@ -422,6 +423,60 @@ test_glyph_metrics_same_pixels (void)
   g_object_unref (context);
 }
 
+/* A kept layout is handed out again only for the same text, font and
+ * unchanged context; keys past the capacity get a fresh layout each time. */
+static void
+test_label_cache (void)
+{
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  g_autoptr(PangoLayout) style = pango_layout_new (context);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans 10");
+  g_autoptr(PangoFontDescription) bigger = pango_font_description_from_string ("Sans 14");
+  g_autoptr(EntenteLabelCache) cache = entente_label_cache_new (2);
+  PangoLayout *a, *b;
+
+  pango_layout_set_font_description (style, font);
+  a = entente_label_cache_lookup (cache, 0, style, "Satya Nadella");
+  b = entente_label_cache_lookup (cache, 0, style, "Satya Nadella");
+  g_assert_true (a == b);
+  g_assert_cmpstr (pango_layout_get_text (a), ==, "Satya Nadella");
+  g_object_unref (b);
+
+  b = entente_label_cache_lookup (cache, 0, style, "Sam Altman");
+  g_assert_true (a != b);
+  g_assert_cmpstr (pango_layout_get_text (b), ==, "Sam Altman");
+  g_assert_cmpstr (pango_layout_get_text (a), ==, "Satya Nadella");
+  g_object_unref (a);
+  a = b;
+
+  pango_layout_set_font_description (style, bigger);
+  b = entente_label_cache_lookup (cache, 0, style, "Sam Altman");
+  g_assert_true (a != b);
+  g_assert_true (pango_font_description_equal (pango_layout_get_font_description (b), bigger));
+  g_object_unref (a);
+  a = b;
+
+  pango_context_set_base_gravity (context, PANGO_GRAVITY_EAST);
+  b = entente_label_cache_lookup (cache, 0, style, "Sam Altman");
+  g_assert_true (a != b);
+  g_object_unref (a);
+  g_object_unref (b);
+
+  a = entente_label_cache_lookup (cache, 5, style, "Microsoft");
+  b = entente_label_cache_lookup (cache, 5, style, "Microsoft");
+  g_assert_true (a != b);
+  g_object_unref (a);
+  g_object_unref (b);
+
+  a = entente_label_cache_lookup (cache, 1, style, "OpenAI");
+  entente_label_cache_clear (cache);
+  b = entente_label_cache_lookup (cache, 1, style, "OpenAI");
+  g_assert_true (a != b);
+  g_object_unref (a);
+  g_object_unref (b);
+  g_object_unref (context);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -436,6 +491,7 @@ main (int   argc,
   g_test_add ("/graph/render/fonts-from-given-context", Fixture, NULL, fixture_set_up, test_fonts_from_given_context, fixture_tear_down);
   g_test_add_func ("/graph/pixels/surface", test_pixels_surface);
   g_test_add_func ("/graph/glyph-metrics/same-pixels", test_glyph_metrics_same_pixels);
+  g_test_add_func ("/graph/label-cache", test_label_cache);
   g_test_add ("/graph/render/interface-font", Fixture, NULL, fixture_set_up, test_interface_font, fixture_tear_down);
 
   return g_test_run ();

@@ -548,13 +548,7 @@ static PangoLayout *
 label_layout_new (PangoLayout *style,
                   const char  *text)
 {
-  PangoLayout *layout = pango_layout_new (pango_layout_get_context (style));
-
-  pango_layout_set_font_description (layout, pango_layout_get_font_description (style));
-  pango_layout_set_width (layout, pango_layout_get_width (style));
-  pango_layout_set_ellipsize (layout, pango_layout_get_ellipsize (style));
-  pango_layout_set_text (layout, text, -1);
-  return layout;
+  return entente_label_layout_new (style, text);
 }
 
 /* See entente-glyph-metrics.c: one switch of font size for all the labels
@@ -1229,8 +1223,13 @@ draw_labels (cairo_t                    *cr,
       cairo_rectangle_t rect;
       double x, y, r;
 
-      /* A label left out hands its layout on to the next. */
-      if (name == NULL)
+      /* Without a cache, a label left out hands its layout on to the next. */
+      if (o->label_cache != NULL)
+        {
+          g_clear_object (&name);
+          name = entente_label_cache_lookup (o->label_cache, i, text, entente_text_get (&e->name));
+        }
+      else if (name == NULL)
         name = label_layout_new (text, entente_text_get (&e->name));
       else
         pango_layout_set_text (name, entente_text_get (&e->name), -1);
@@ -1500,4 +1499,41 @@ entente_render (cairo_t                    *cr,
     draw_caption (cr, o, &pal, text);
 
   cairo_restore (cr);
+}
+
+/* Lays out the names of the story's entities and reads their glyphs'
+ * metrics as the next picture at @scale will, keeping the layouts in the
+ * options' label cache: a window does this before it shows, while GTK is
+ * still loading its icon theme on another thread, rather than in its
+ * first frame. */
+void
+entente_render_prepare_labels (const EntenteRenderOptions *o,
+                               int                         scale)
+{
+  cairo_surface_t *scratch;
+  cairo_t *cr;
+  g_autoptr(PangoLayout) text = NULL;
+  g_autoptr(PangoFontDescription) font = NULL;
+  g_autoptr(EntenteGlyphMetrics) metrics = NULL;
+
+  g_return_if_fail (o != NULL && ENTENTE_IS_STORY (o->story));
+  g_return_if_fail (o->pango_context != NULL && o->label_cache != NULL);
+
+  scratch = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_surface_set_device_scale (scratch, scale, scale);
+  cr = cairo_create (scratch);
+  cairo_surface_destroy (scratch);
+
+  text = pango_layout_new (o->pango_context);
+  font = label_font_new (o);
+  pango_layout_set_font_description (text, font);
+  metrics = entente_glyph_metrics_new (cr);
+  for (guint i = 0; i < entente_story_get_n_entities (o->story); i++)
+    {
+      const EntenteEntity *e = entente_story_get_entity (o->story, i);
+      g_autoptr(PangoLayout) name = entente_label_cache_lookup (o->label_cache, i, text, entente_text_get (&e->name));
+
+      entente_glyph_metrics_read (metrics, name);
+    }
+  cairo_destroy (cr);
 }

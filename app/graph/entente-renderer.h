@@ -9,6 +9,7 @@
 
 #include "story/entente-story.h"
 #include "story/entente-time-filter.h"
+#include "entente-label-cache.h"
 #include "entente-layout.h"
 #include "entente-viewport.h"
 
@@ -61,6 +62,7 @@ typedef struct
   gboolean               show_legend;
   GArray                *texts;            /* EntenteRenderText: collect text instead of drawing it */
   PangoContext          *pango_context;    /* labels' fonts; NULL: the target's own */
+  EntenteLabelCache     *label_cache;      /* entities' names laid out, kept between pictures; or NULL */
   const char            *caption_title;    /* NULL: no caption */
   const char            *caption_subtitle;
 } EntenteRenderOptions;
@@ -69,6 +71,8 @@ void          entente_render_options_init (EntenteRenderOptions *options);
 void          entente_render              (cairo_t                    *cr,
                                            const EntenteRenderOptions *options);
 GArray       *entente_render_texts_new    (void);
+void          entente_render_prepare_labels (const EntenteRenderOptions *options,
+                                             int                         scale);
 EntenteColor  entente_kind_color          (EntenteEntityKind           kind,
                                            gboolean                    dark);
 int           entente_render_hit_legend   (const EntenteRenderOptions *options,
