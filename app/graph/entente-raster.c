@@ -360,31 +360,54 @@ entente_raster_shape (EntenteRaster      *raster,
   ya = MAX (raster->band_y0, (int) floor (cy - extent));
   yb = MIN (raster->band_y1 - 1, (int) ceil (cy + extent));
 
-  /* The outline is centred on the edge, as a Cairo stroke is. */
+  /* Row by row: the pixels within the bounding circle (one more each side;
+   * every shape ends well inside it), and among them the span within the
+   * inscribed circle (one fewer each side), wholly filled. A pixel outside
+   * that span gets its coverage from its distance to the edge, which
+   * inside the span would come out whole too: the spans only save work. */
   for (int y = ya; y <= yb; y++)
-    for (int x = xa; x <= xb; x++)
-      {
-        double px = x + 0.5 - cx, py = y + 0.5 - cy;
-        double d, whole, inner;
+    {
+      double py = y + 0.5 - cy;
+      double reach2 = extent * extent - py * py;
+      double inner2 = solid * solid - py * py;
+      int x0, x1, s0 = G_MAXINT, s1 = G_MININT;
 
-        /* Well outside the bounding circle: nothing to do; well inside,
-         * plain fill. */
-        if (px * px + py * py > extent * extent)
-          continue;
-        if (px * px + py * py < solid * solid)
-          {
-            blend_bytes (raster, x, y, fill_bytes, 1.0f);
+      if (reach2 < 0)
+        continue;
+      x0 = MAX (xa, (int) floor (cx - 0.5 - sqrt (reach2)));
+      x1 = MIN (xb, (int) ceil (cx - 0.5 + sqrt (reach2)));
+      if (inner2 > 0)
+        {
+          s0 = MAX (x0, (int) ceil (cx - 0.5 - sqrt (inner2)) + 1);
+          s1 = MIN (x1, (int) floor (cx - 0.5 + sqrt (inner2)) - 1);
+          if (s0 > s1)
+            s0 = G_MAXINT;
+        }
+
+      for (int x = x0; x <= x1; x++)
+        {
+          double px = x + 0.5 - cx;
+          double d, whole, inner;
+
+          if (x == s0)
+            {
+              for (; x <= s1; x++)
+                blend_bytes (raster, x, y, fill_bytes, 1.0f);
+              x--;
+              continue;
+            }
+
+          /* The outline is centred on the edge, as a Cairo stroke is. */
+          d = shape_distance (kind, px, py, r);
+          whole = CLAMP (0.5 - (d - outline_width / 2), 0.0, 1.0);
+          inner = CLAMP (0.5 - (d + outline_width / 2), 0.0, 1.0);
+
+          if (whole <= 0)
             continue;
-          }
-        d = shape_distance (kind, px, py, r);
-        whole = CLAMP (0.5 - (d - outline_width / 2), 0.0, 1.0);
-        inner = CLAMP (0.5 - (d + outline_width / 2), 0.0, 1.0);
-
-        if (whole <= 0)
-          continue;
-        if (outline_width > 0 && inner < 1.0)
-          blend_bytes (raster, x, y, outline_bytes, (float) whole);
-        if (inner > 0)
-          blend_bytes (raster, x, y, fill_bytes, (float) inner);
-      }
+          if (outline_width > 0 && inner < 1.0)
+            blend_bytes (raster, x, y, outline_bytes, (float) whole);
+          if (inner > 0)
+            blend_bytes (raster, x, y, fill_bytes, (float) inner);
+        }
+    }
 }
