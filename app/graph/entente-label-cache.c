@@ -74,7 +74,7 @@ slot_matches (const Slot  *slot,
 }
 
 /* Like entente_label_layout_new(), kept under @key (a new reference; the
- * caller must not change it). */
+ * caller must not change it); NULL for a key past the capacity. */
 PangoLayout *
 entente_label_cache_lookup (EntenteLabelCache *cache,
                             guint              key,
@@ -83,11 +83,12 @@ entente_label_cache_lookup (EntenteLabelCache *cache,
 {
   Slot *slot;
 
+  g_return_val_if_fail (cache != NULL, NULL);
   g_return_val_if_fail (PANGO_IS_LAYOUT (style), NULL);
   g_return_val_if_fail (text != NULL, NULL);
 
-  if (cache == NULL || key >= cache->capacity)
-    return entente_label_layout_new (style, text);
+  if (key >= cache->capacity)
+    return NULL;
 
   slot = &cache->slots[key];
   if (!slot_matches (slot, style, text))

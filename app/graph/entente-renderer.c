@@ -1171,6 +1171,7 @@ draw_labels (cairo_t                    *cr,
   g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
   g_autoptr(GArray) texts = placed_texts_new ();
   g_autoptr(PangoLayout) name = NULL;
+  gboolean name_is_cached = FALSE;
   gboolean labels = o->viewport->zoom >= MIN_LABEL_ZOOM;
 
   for (guint i = 0; i < layout->n_nodes; i++)
@@ -1219,15 +1220,21 @@ draw_labels (cairo_t                    *cr,
           edge_labels_done = TRUE;
         }
       double alpha = (in_focus (focus, i) ? 1.0 : DIMMED_ALPHA) * entity_opacity (o, i);
+      PangoLayout *kept;
       PangoRectangle extents;
       cairo_rectangle_t rect;
       double x, y, r;
 
-      /* Without a cache, a label left out hands its layout on to the next. */
-      if (o->label_cache != NULL)
+      /* The cache's layouts are kept as they are; otherwise a label left
+       * out hands its layout on to the next. */
+      if (name != NULL && name_is_cached)
+        g_clear_object (&name);
+      kept = o->label_cache ? entente_label_cache_lookup (o->label_cache, i, text, entente_text_get (&e->name)) : NULL;
+      name_is_cached = kept != NULL;
+      if (kept != NULL)
         {
           g_clear_object (&name);
-          name = entente_label_cache_lookup (o->label_cache, i, text, entente_text_get (&e->name));
+          name = kept;
         }
       else if (name == NULL)
         name = label_layout_new (text, entente_text_get (&e->name));
@@ -1533,6 +1540,8 @@ entente_render_prepare_labels (const EntenteRenderOptions *o,
       const EntenteEntity *e = entente_story_get_entity (o->story, i);
       g_autoptr(PangoLayout) name = entente_label_cache_lookup (o->label_cache, i, text, entente_text_get (&e->name));
 
+      if (name == NULL)
+        break;
       entente_glyph_metrics_read (metrics, name);
     }
   cairo_destroy (cr);
