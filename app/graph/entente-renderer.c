@@ -543,14 +543,6 @@ placed_texts_new (void)
   return texts;
 }
 
-/* A layout of its own for each label, so that it can wait to be drawn. */
-static PangoLayout *
-label_layout_new (PangoLayout *style,
-                  const char  *text)
-{
-  return entente_label_layout_new (style, text);
-}
-
 /* See entente-glyph-metrics.c: one switch of font size for all the labels
  * instead of two for each label with a new glyph. */
 static void
@@ -1132,7 +1124,7 @@ place_edge_labels (const EntenteRenderOptions *o,
     {
       const EdgeLabel *label = &g_array_index (edge_labels, EdgeLabel, k);
       const EntenteRelation *r = entente_story_get_relation (o->story, label->relation);
-      g_autoptr(PangoLayout) layout = label_layout_new (text, entente_text_get (&r->label));
+      g_autoptr(PangoLayout) layout = entente_label_layout_new (text, entente_text_get (&r->label));
       PangoRectangle ink, extents;
       cairo_rectangle_t rect;
 
@@ -1225,19 +1217,17 @@ draw_labels (cairo_t                    *cr,
       cairo_rectangle_t rect;
       double x, y, r;
 
-      /* The cache's layouts are kept as they are; otherwise a label left
-       * out hands its layout on to the next. */
-      if (name != NULL && name_is_cached)
-        g_clear_object (&name);
+      /* Each label its own layout, so that it can wait to be drawn. The
+       * cache's are kept as they are; otherwise a label left out hands its
+       * layout on to the next. */
       kept = o->label_cache ? entente_label_cache_lookup (o->label_cache, i, text, entente_text_get (&e->name)) : NULL;
+      if (kept != NULL || name_is_cached)
+        g_clear_object (&name);
       name_is_cached = kept != NULL;
       if (kept != NULL)
-        {
-          g_clear_object (&name);
-          name = kept;
-        }
+        name = kept;
       else if (name == NULL)
-        name = label_layout_new (text, entente_text_get (&e->name));
+        name = entente_label_layout_new (text, entente_text_get (&e->name));
       else
         pango_layout_set_text (name, entente_text_get (&e->name), -1);
       node_screen_geometry (o, i, &x, &y, &r);
@@ -1285,9 +1275,9 @@ draw_legend (cairo_t     *cr,
   for (guint i = 0; i < n_rows; i++)
     {
       PlacedText t = {
-        .layout = label_layout_new (text, i < ENTENTE_N_ENTITY_KINDS
-                                          ? entente_entity_kind_get_label (i)
-                                          : line_labels[i - ENTENTE_N_ENTITY_KINDS]),
+        .layout = entente_label_layout_new (text, i < ENTENTE_N_ENTITY_KINDS
+                                                  ? entente_entity_kind_get_label (i)
+                                                  : line_labels[i - ENTENTE_N_ENTITY_KINDS]),
         .text = &pal->foreground,
         .alpha = 1.0,
       };
