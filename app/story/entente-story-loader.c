@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "entente-json-reader.h"
 #include "entente-json-scan.h"
 #include "entente-story-loader.h"
 #include "entente-story-private.h"
@@ -28,6 +29,7 @@ typedef struct
   const char      *data;
   EntenteJsonScan *scan;          /* when set, the lists are parsed element by element */
   JsonParser      *element_parser;
+  JsonNode        *piece;         /* the last piece entente_json_read() read */
   GError          *syntax_error;  /* a parse error inside an element: the load fails */
   EntenteStory *story;
   GPtrArray    *problems;
@@ -37,6 +39,14 @@ typedef struct
   GHashTable   *quote_ids;
   GHashTable   *event_ids;
 } Loader;
+
+static void
+loader_clear (Loader *loader)
+{
+  g_clear_pointer (&loader->piece, json_node_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Loader, loader_clear)
 
 /* Where a value sits in the file, such as $.relations[3].amount.value: a
  * chain of places on the stack, spelled out only for a problem (building
@@ -578,6 +588,13 @@ parse_piece (Loader      *loader,
   g_autoptr(GError) json_error = NULL;
   guint line, column;
 
+  /* Plain JSON is read fast; json-glib reads the rest, and says what is
+   * wrong where. */
+  g_clear_pointer (&loader->piece, json_node_unref);
+  loader->piece = entente_json_read (loader->data + start, end - start);
+  if (loader->piece != NULL)
+    return loader->piece;
+
   if (!json_parser_load_from_data (parser, loader->data + start, (gssize) (end - start), &json_error))
     {
       *error = syntax_error_at (loader, start, json_error);
@@ -1041,7 +1058,7 @@ entente_story_load_from_bytes (GBytes      *bytes,
   const char *invalid;
   gsize len;
   guint line, column;
-  Loader loader;
+  g_auto(Loader) loader = { 0 };
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);

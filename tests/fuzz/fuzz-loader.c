@@ -2,7 +2,8 @@
  *
  * Every input must either load or fail with an error that names the file;
  * sanitizers catch the rest, and criticals are made fatal. A loaded story is also laid out and filtered
- * by time, since those walk the references the loader resolved.
+ * by time, since those walk the references the loader resolved. Whatever
+ * the fast JSON reader reads, json-glib must read as the same tree.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,7 +12,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 
+#include "../json-compare.h"
 #include "graph/entente-layout.h"
+#include "story/entente-json-reader.h"
 #include "story/entente-story-loader.h"
 #include "story/entente-time-filter.h"
 
@@ -41,6 +44,24 @@ LLVMFuzzerInitialize (int    *argc,
   return 0;
 }
 
+static void
+check_json_reader (const uint8_t *data,
+                   size_t         size)
+{
+  g_autoptr(JsonNode) fast = entente_json_read ((const char *) data, size);
+  g_autoptr(JsonParser) parser = NULL;
+  g_autofree char *difference = NULL;
+
+  if (fast == NULL)
+    return;
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, (const char *) data, (gssize) size, NULL))
+    g_error ("json-glib rejects what the fast reader read");
+  difference = json_tree_difference (fast, json_parser_get_root (parser));
+  if (difference != NULL)
+    g_error ("the fast reader and json-glib differ at %s", difference);
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
@@ -50,6 +71,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(EntenteStory) story = entente_story_load_from_bytes (bytes, "fuzz.entente.json", &error);
   guint32 first = 0, last = 0;
 
+  check_json_reader (data, size);
   if (story == NULL)
     {
       g_assert_nonnull (error);
