@@ -34,6 +34,8 @@ test_window_opens (void)
   g_assert_cmpuint (entente_graph_view_get_time_view (graph)->n_shown_entities, ==,
                     entente_story_get_n_entities (story));
   g_assert_cmpstr (entente_timeline_get_label (entente_window_get_timeline (window)), ==, "23 January 2023");
+  /* The keyboard starts on the graph. */
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) == GTK_WIDGET (graph));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
