@@ -220,6 +220,18 @@ read_word (Reader *r)
   return NULL;
 }
 
+/* Past blanks and @c, if @c comes next. */
+static gboolean
+accept (Reader *r,
+        char    c)
+{
+  skip_blanks (r);
+  if (!next_is (r, c))
+    return FALSE;
+  r->p++;
+  return TRUE;
+}
+
 static JsonNode *
 read_array (Reader *r)
 {
@@ -227,30 +239,20 @@ read_array (Reader *r)
   g_autoptr(JsonNode) node = json_node_init_array (json_node_alloc (), array);
 
   r->p++;
-  skip_blanks (r);
-  if (next_is (r, ']'))
-    {
-      r->p++;
-      return g_steal_pointer (&node);
-    }
+  if (accept (r, ']'))
+    return g_steal_pointer (&node);
 
-  for (;;)
+  do
     {
       JsonNode *element = read_value (r, node);
 
       if (element == NULL)
         return NULL;
       json_array_add_element (array, element);
-      skip_blanks (r);
-      if (next_is (r, ']'))
-        {
-          r->p++;
-          return g_steal_pointer (&node);
-        }
-      if (!next_is (r, ','))
-        return NULL;
-      r->p++;
     }
+  while (accept (r, ','));
+
+  return accept (r, ']') ? g_steal_pointer (&node) : NULL;
 }
 
 static JsonNode *
@@ -260,14 +262,10 @@ read_object (Reader *r)
   g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), object);
 
   r->p++;
-  skip_blanks (r);
-  if (next_is (r, '}'))
-    {
-      r->p++;
-      return g_steal_pointer (&node);
-    }
+  if (accept (r, '}'))
+    return g_steal_pointer (&node);
 
-  for (;;)
+  do
     {
       g_autofree char *name = NULL;
       JsonNode *member;
@@ -276,25 +274,16 @@ read_object (Reader *r)
       if (!next_is (r, '"') || !read_string (r) || r->scratch->len == 0)
         return NULL;
       name = g_strndup (r->scratch->str, r->scratch->len);
-      skip_blanks (r);
-      if (!next_is (r, ':'))
+      if (!accept (r, ':'))
         return NULL;
-      r->p++;
-
       member = read_value (r, node);
       if (member == NULL)
         return NULL;
       json_object_set_member (object, name, member);
-      skip_blanks (r);
-      if (next_is (r, '}'))
-        {
-          r->p++;
-          return g_steal_pointer (&node);
-        }
-      if (!next_is (r, ','))
-        return NULL;
-      r->p++;
     }
+  while (accept (r, ','));
+
+  return accept (r, '}') ? g_steal_pointer (&node) : NULL;
 }
 
 static JsonNode *
