@@ -72,7 +72,8 @@ test_left_to_json_glib (void)
     "/* comment */ 1", "// comment\n1", "[1] // end", "0x1F", "010", "00", "+1", ".5", "1.", "1e", "- 5",
     "1234567890123456789", "-1234567890123456789", "True", "nul", "truex", "[1]x", "1 2", "{} {}",
     "{\"\": 1}", "\"\\u0000\"", "\"\\ud83d\"", "\"\\ude00\"", "\"\\ud83d\\u0041\"", "\"\\x41\"", "\"\\u12\"",
-    "\"tab\there\"", "\"line\nbreak\"", "\"unterminated", "[\"a\" \"b\"]", "\xEF\xBB\xBF{}", "\xC3\x28",
+    "\"tab\there\"", "\"line\nbreak\"", "\"unterminated", "[\"a\" \"b\"]", "\xEF\xBB\xBF{}", "\xC3\x28", "\"caf\xC3\"",
+    "[\"\xE9t\xE9\"]", "{\"\xFF\": 1}",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)

@@ -91,11 +91,13 @@ read_escaped_unichar (Reader *r)
   return TRUE;
 }
 
-/* The string at the cursor, unescaped into r->scratch. */
+/* The string at the cursor, unescaped into r->scratch. Only strings need
+ * their UTF-8 checked: elsewhere anything but ASCII is a grammar error. */
 static gboolean
 read_string (Reader *r)
 {
   const char *run = ++r->p;
+  gboolean ascii = TRUE;
 
   g_string_truncate (r->scratch, 0);
   for (;;)
@@ -109,10 +111,12 @@ read_string (Reader *r)
         {
           g_string_append_len (r->scratch, run, r->p - run);
           r->p++;
-          return TRUE;
+          return ascii || g_utf8_validate_len (r->scratch->str, r->scratch->len, NULL);
         }
       if (c < 0x20)
         return FALSE;
+      if (c >= 0x80)
+        ascii = FALSE;
       if (c != '\\')
         {
           r->p++;
@@ -337,9 +341,6 @@ entente_json_read (const char *data,
   g_autoptr(GString) scratch = NULL;
   g_autoptr(JsonNode) root = NULL;
   Reader r;
-
-  if (!g_utf8_validate_len (data, len, NULL))
-    return NULL;
 
   scratch = g_string_sized_new (256);
   r = (Reader) { data, data + len, scratch, 0 };
