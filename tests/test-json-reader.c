@@ -14,7 +14,7 @@ static JsonNode *
 read_with_json_glib (const char *text,
                      gsize       len)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
 
   if (!json_parser_load_from_data (parser, text, (gssize) len, NULL) || json_parser_get_root (parser) == NULL)
     return NULL;

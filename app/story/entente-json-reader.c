@@ -3,8 +3,8 @@
  * json-glib 1.6 reads strings a character at a time, each one through
  * g_string_insert_len(): some 200 instructions a byte, five sixths of the
  * time a story took to load. This reader builds the tree json-glib's
- * immutable parser would (same node and value types, member order,
- * parents, sealed) from plain RFC 8259 JSON, copying runs of bytes at once.
+ * parser would (same node and value types, member order, parents) from
+ * plain RFC 8259 JSON, copying runs of bytes at once.
  *
  * It gives up (NULL) on anything else: comments, single quotes, octal or
  * hexadecimal numbers, integers of more than 18 digits, escapes json-glib
@@ -332,8 +332,8 @@ read_value (Reader   *r,
   return node;
 }
 
-/* The value @data holds, sealed; NULL when it is not plain JSON (see above)
- * or not valid UTF-8. */
+/* The value @data holds; NULL when it is not plain JSON (see above) or not
+ * valid UTF-8. */
 JsonNode *
 entente_json_read (const char *data,
                    gsize       len)
@@ -351,6 +351,5 @@ entente_json_read (const char *data,
   if (r.p != r.end)
     return NULL;
 
-  json_node_seal (root);
   return g_steal_pointer (&root);
 }

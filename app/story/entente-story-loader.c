@@ -1114,7 +1114,7 @@ entente_story_load_from_bytes (GBytes      *bytes,
   relation_ids = g_hash_table_new (g_str_hash, g_str_equal);
   quote_ids = g_hash_table_new (g_str_hash, g_str_equal);
   event_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  element_parser = json_parser_new_immutable ();
+  element_parser = json_parser_new ();
 
   loader = (Loader) {
     .display_name = display_name,
@@ -1156,7 +1156,7 @@ entente_story_load_from_bytes (GBytes      *bytes,
     {
       JsonNode *whole;
 
-      parser = json_parser_new_immutable ();
+      parser = json_parser_new ();
       whole = parse_piece (&loader, parser, 0, len, error);
       if (whole == NULL)
         return NULL;
