@@ -45,6 +45,7 @@ struct _EntenteGraphView
   EntenteTimeMode  time_mode;
   guint            hidden_kinds;
   EntenteViewport  viewport;
+  gboolean         allocated;
   guint32          day;
 
   /* Entities and relations fade and grow in and out as the date moves. */
@@ -424,6 +425,7 @@ entente_graph_view_size_allocate (GtkWidget *widget,
 {
   EntenteGraphView *self = ENTENTE_GRAPH_VIEW (widget);
 
+  self->allocated = TRUE;
   self->viewport.width = MAX (1, width);
   self->viewport.height = MAX (1, height);
 
@@ -506,10 +508,14 @@ layout_tick_cb (GtkWidget     *widget,
   gboolean finished = FALSE;
 
   /* The worker starts once the first picture is up: it would otherwise
-   * take the processor from the first frame. */
+   * take a processor from the first frame. The first tick comes before
+   * the first allocation; a view that has nothing to draw does not wait. */
   if (!entente_layout_runner_is_started (self->runner))
     {
-      if (self->cache == NULL && gtk_widget_get_width (widget) > 0)
+      gboolean will_draw = gtk_widget_get_mapped (widget) &&
+                           (!self->allocated || (gtk_widget_get_width (widget) > 0 && gtk_widget_get_height (widget) > 0));
+
+      if (self->cache == NULL && will_draw)
         return G_SOURCE_CONTINUE;
       entente_layout_runner_start (self->runner);
     }
