@@ -196,6 +196,17 @@ label_context (EntenteGraphView *self)
   return self->grey_context;
 }
 
+/* The options of the pictures shown on screen (not exports): the labels
+ * in the window's fonts, their layouts kept from picture to picture. */
+static void
+fill_picture_options (EntenteGraphView     *self,
+                      EntenteRenderOptions *options)
+{
+  fill_render_options (self, options);
+  options->pango_context = label_context (self);
+  options->label_cache = self->label_cache;
+}
+
 /* The whole picture, drawn into our own image surface so that the fast
  * rasterizer applies, at the display's scale. */
 static cairo_surface_t *
@@ -211,9 +222,7 @@ render_picture (EntenteGraphView *self,
   surface = entente_pixels_surface_new (width * scale, height * scale);
   cairo_surface_set_device_scale (surface, scale, scale);
   cr = cairo_create (surface);
-  fill_render_options (self, &options);
-  options.pango_context = label_context (self);
-  options.label_cache = self->label_cache;
+  fill_picture_options (self, &options);
   entente_render (cr, &options);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
@@ -231,9 +240,7 @@ prepare_labels (EntenteGraphView *self)
   if (self->story == NULL || entente_story_get_n_entities (self->story) > LABELS_PREPARED_MAX)
     return;
 
-  fill_render_options (self, &options);
-  options.pango_context = label_context (self);
-  options.label_cache = self->label_cache;
+  fill_picture_options (self, &options);
   entente_render_prepare_labels (&options, gtk_widget_get_scale_factor (GTK_WIDGET (self)));
 }
 
