@@ -39,13 +39,35 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The scrolled window and its box are made when there is first something
+ * to show: built with the window, they cost its first frame ~3 M
+ * instructions for an area that is empty until just after it. */
+static void
+ensure_content (EntenteStoryPanel *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+
+  if (self->scroller != NULL)
+    return;
+
+  builder = gtk_builder_new_from_resource ("/io/github/entente/Entente/entente-story-panel.ui");
+  self->scroller = GTK_WIDGET (gtk_builder_get_object (builder, "scroller"));
+  self->content = GTK_BOX (gtk_builder_get_object (builder, "content"));
+  gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
+}
+
 static void
 rebuild (EntenteStoryPanel *self)
 {
-  EntentePanelContext context = { self->content, self->story, self->quotes_in_original_language };
+  EntentePanelContext context;
   GtkAdjustment *vadjustment;
   GtkWidget *child;
 
+  if (self->story == NULL && self->content == NULL)
+    return;
+
+  ensure_content (self);
+  context = (EntentePanelContext) { self->content, self->story, self->quotes_in_original_language };
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content))))
     gtk_box_remove (self->content, child);
 
@@ -95,7 +117,8 @@ entente_story_panel_dispose (GObject *object)
 
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), ENTENTE_TYPE_STORY_PANEL);
+  g_clear_pointer (&self->scroller, gtk_widget_unparent);
+  self->content = NULL;
   g_clear_object (&self->story);
 
   G_OBJECT_CLASS (entente_story_panel_parent_class)->dispose (object);
@@ -188,9 +211,6 @@ entente_story_panel_class_init (EntenteStoryPanelClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/entente/Entente/entente-story-panel.ui");
-  gtk_widget_class_bind_template_child (widget_class, EntenteStoryPanel, scroller);
-  gtk_widget_class_bind_template_child (widget_class, EntenteStoryPanel, content);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "storypanel");
 }
@@ -200,7 +220,9 @@ entente_story_panel_init (EntenteStoryPanel *self)
 {
   self->selected_entity = -1;
   self->selected_relation = -1;
-  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Story details"),
+                                  -1);
 }
 
 GtkWidget *
@@ -307,6 +329,7 @@ entente_story_panel_dup_text (EntenteStoryPanel *self)
       rebuild (self);
     }
 
-  collect_text (GTK_WIDGET (self->content), out);
+  if (self->content != NULL)
+    collect_text (GTK_WIDGET (self->content), out);
   return g_string_free (out, FALSE);
 }
