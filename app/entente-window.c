@@ -24,14 +24,14 @@ struct _EntenteWindow
 
   GtkLabel             *title_label;
   GtkLabel             *subtitle_label;
-  GtkRevealer          *error_revealer;
+  GtkRevealer          *error_revealer; /* these three made on first use */
+  GtkLabel             *error_title;
+  GtkLabel             *error_label;
   GtkPaned             *paned;
   GtkSearchBar         *search_bar; /* these three made on first use */
   guint                 hide_search_source;
   GtkSearchEntry       *search_entry;
   GtkBox               *search_results;
-  GtkLabel             *error_title;
-  GtkLabel             *error_label;
   EntenteGraphView     *graph_view;
   EntenteStoryPanel    *story_panel;
   EntenteEntityList    *entity_list;
@@ -48,7 +48,6 @@ struct _EntenteWindow
   GMenuModel           *primary_menu;
   GtkMenuButton        *menu_button;
   GtkWidget            *open_button;
-  GtkWidget            *dismiss_button;
   GtkRecentManager     *recent_manager;
 };
 
@@ -62,17 +61,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-show_error (EntenteWindow *self,
-            const char    *title,
-            const char    *details)
-{
-  gtk_label_set_text (self->error_title, title);
-  gtk_label_set_text (self->error_label, details);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_revealer), TRUE);
-  gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
-}
-
 /* The banner stays out of the widget tree's measuring while it is not
  * shown: its monospace text would load a font face before the first frame. */
 static void
@@ -85,16 +73,67 @@ on_error_child_revealed (GtkRevealer   *revealer,
 }
 
 static void
-hide_error (EntenteWindow *self)
+on_close_error_clicked (GtkButton     *button,
+                        EntenteWindow *self)
 {
   gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
 }
 
-static void
-on_close_error_clicked (GtkButton     *button,
-                        EntenteWindow *self)
+/* The window's child, where the banners go above the panes. Not bound
+ * from the template: GTK 4.8 would unparent the window's child twice. */
+static GtkBox *
+content_box (EntenteWindow *self)
 {
-  hide_error (self);
+  return GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->paned)));
+}
+
+/* The banner is built the first time there is an error to tell: in the
+ * window from the start, its widgets cost every first frame. */
+static void
+ensure_error_banner (EntenteWindow *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GtkBuilderScope) scope = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->error_revealer != NULL)
+    return;
+
+  scope = gtk_builder_cscope_new ();
+  gtk_builder_cscope_add_callback (GTK_BUILDER_CSCOPE (scope), on_error_child_revealed);
+  gtk_builder_cscope_add_callback (GTK_BUILDER_CSCOPE (scope), on_close_error_clicked);
+  builder = gtk_builder_new ();
+  gtk_builder_set_scope (builder, scope);
+  gtk_builder_set_current_object (builder, G_OBJECT (self));
+  /* Compiled in: only a broken build fails here. */
+  if (!gtk_builder_add_from_resource (builder, "/io/github/entente/Entente/entente-error-banner.ui", &error))
+    g_error ("%s", error->message);
+
+  self->error_revealer = GTK_REVEALER (gtk_builder_get_object (builder, "error_revealer"));
+  self->error_title = GTK_LABEL (gtk_builder_get_object (builder, "error_title"));
+  self->error_label = GTK_LABEL (gtk_builder_get_object (builder, "error_label"));
+  entente_widget_set_tooltip (GTK_WIDGET (gtk_builder_get_object (builder, "dismiss_button")), _("Dismiss"));
+  /* Above the find bar and the graph. */
+  gtk_box_prepend (content_box (self), GTK_WIDGET (self->error_revealer));
+}
+
+static void
+show_error (EntenteWindow *self,
+            const char    *title,
+            const char    *details)
+{
+  ensure_error_banner (self);
+  gtk_label_set_text (self->error_title, title);
+  gtk_label_set_text (self->error_label, details);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_revealer), TRUE);
+  gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
+}
+
+static void
+hide_error (EntenteWindow *self)
+{
+  if (self->error_revealer != NULL)
+    gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
 }
 
 static void
@@ -844,9 +883,8 @@ ensure_find_bar (EntenteWindow *self)
   self->search_bar = GTK_SEARCH_BAR (gtk_builder_get_object (builder, "search_bar"));
   self->search_entry = GTK_SEARCH_ENTRY (gtk_builder_get_object (builder, "search_entry"));
   self->search_results = GTK_BOX (gtk_builder_get_object (builder, "search_results"));
-  /* Under the error banner, over the graph. */
-  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->error_revealer))),
-                              GTK_WIDGET (self->search_bar), GTK_WIDGET (self->error_revealer));
+  /* Under the error banner (if there is one yet), over the graph. */
+  gtk_box_insert_child_after (content_box (self), GTK_WIDGET (self->search_bar), GTK_WIDGET (self->error_revealer));
 }
 
 static void
@@ -1018,22 +1056,16 @@ entente_window_class_init (EntenteWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/entente/Entente/entente-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, subtitle_label);
-  gtk_widget_class_bind_template_child (widget_class, EntenteWindow, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, open_button);
-  gtk_widget_class_bind_template_child (widget_class, EntenteWindow, dismiss_button);
-  gtk_widget_class_bind_template_child (widget_class, EntenteWindow, error_title);
-  gtk_widget_class_bind_template_child (widget_class, EntenteWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, graph_view);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, story_panel);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, entity_list);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, timeline);
-  gtk_widget_class_bind_template_callback (widget_class, on_close_error_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, on_error_child_revealed);
   gtk_widget_class_bind_template_callback (widget_class, on_timeline_day_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_graph_revision_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_timeline_mode_changed);
@@ -1090,7 +1122,6 @@ entente_window_init (EntenteWindow *self)
   gtk_menu_button_set_create_popup_func (self->menu_button, create_primary_popover, self, NULL);
   entente_widget_set_tooltip (self->open_button, _("Open a story file"));
   entente_widget_set_tooltip (GTK_WIDGET (self->menu_button), _("Main Menu"));
-  entente_widget_set_tooltip (self->dismiss_button, _("Dismiss"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
   update_titles (self);
 
@@ -1159,7 +1190,7 @@ entente_window_get_error_text (EntenteWindow *self)
 {
   g_return_val_if_fail (ENTENTE_IS_WINDOW (self), NULL);
 
-  if (!gtk_revealer_get_reveal_child (self->error_revealer))
+  if (self->error_revealer == NULL || !gtk_revealer_get_reveal_child (self->error_revealer))
     return NULL;
   return gtk_label_get_text (self->error_label);
 }

@@ -290,6 +290,23 @@ find_descendant_of_type (GtkWidget *root,
   return NULL;
 }
 
+/* The error banner: a revealer around the "error-banner" box. */
+static GtkWidget *
+find_error_banner (GtkWidget *root)
+{
+  GtkWidget *child = GTK_IS_REVEALER (root) ? gtk_revealer_get_child (GTK_REVEALER (root)) : NULL;
+
+  if (child != NULL && gtk_widget_has_css_class (child, "error-banner"))
+    return root;
+  for (child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_error_banner (child);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
 static gboolean
 widget_hidden (gpointer data)
 {
@@ -309,14 +326,18 @@ test_bad_file_keeps_story (void)
   g_autoptr(GBytes) bundled = g_resources_lookup_data ("/io/github/entente/Entente/stories/microsoft-openai.entente.json", 0, NULL);
   gpointer pair[2] = { window, before };
 
-  GtkWidget *banner = find_descendant_of_type (GTK_WIDGET (window), GTK_TYPE_REVEALER);
+  GtkWidget *banner;
 
-  /* Out of the tree's measuring until there is something to say. */
-  g_assert_false (gtk_widget_get_visible (banner));
+  /* Not built until there is something to say. */
+  g_assert_null (find_error_banner (GTK_WIDGET (window)));
   g_assert_true (g_file_set_contents (path, "{\"entente\": 1, \"id\": 5}", -1, NULL));
   entente_window_open_file (window, file);
   ui_test_wait_until (error_shown, window);
+  banner = find_error_banner (GTK_WIDGET (window));
+  g_assert_nonnull (banner);
   g_assert_true (gtk_widget_get_visible (banner));
+  /* Above the graph's panes. */
+  g_assert_true (gtk_widget_get_next_sibling (banner) == gtk_widget_get_ancestor (GTK_WIDGET (entente_window_get_graph_view (window)), GTK_TYPE_PANED));
 
   g_assert_true (entente_window_get_story (window) == before);
   ui_test_assert_contains (entente_window_get_error_text (window), path);
