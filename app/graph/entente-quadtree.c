@@ -4,6 +4,11 @@
  * no allocation per cell, and the tree is rebuilt in place every iteration.
  * Coincident points are chained in a leaf rather than split forever.
  *
+ * The force pass walks a second, compact copy of the tree laid out in the
+ * order it visits cells, each cell knowing where its subtree ends: a walk
+ * goes forward through memory, skipping what it does not open, with no
+ * stack, and adds the same terms in the same order as a walk of the tree.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -26,9 +31,20 @@ typedef struct
   int   point;           /* a leaf's first point, or -1 */
 } Cell;
 
+/* A cell as the force pass reads it, in visiting order. */
+typedef struct
+{
+  float cx, cy;   /* centre of charge */
+  float size2;    /* square of the side */
+  float charge;
+  int   end;      /* the first cell after this one's subtree: the next one for a leaf */
+  int   point;    /* a leaf's first point, or -1 */
+} WalkCell;
+
 struct _EntenteQuadtree
 {
   GArray *cells;  /* Cell */
+  GArray *walk;   /* WalkCell: the cells in the force pass's depth-first order */
   GArray *next;   /* int per point: the next point in the same leaf, or -1 */
   GArray *order;  /* guint per point: the points in the tree's depth-first order */
 };
@@ -39,6 +55,7 @@ entente_quadtree_new (void)
   EntenteQuadtree *tree = g_new0 (EntenteQuadtree, 1);
 
   tree->cells = g_array_new (FALSE, FALSE, sizeof (Cell));
+  tree->walk = g_array_new (FALSE, FALSE, sizeof (WalkCell));
   tree->next = g_array_new (FALSE, FALSE, sizeof (int));
   tree->order = g_array_new (FALSE, FALSE, sizeof (guint));
   return tree;
@@ -50,6 +67,7 @@ entente_quadtree_free (EntenteQuadtree *tree)
   if (tree == NULL)
     return;
   g_array_unref (tree->cells);
+  g_array_unref (tree->walk);
   g_array_unref (tree->next);
   g_array_unref (tree->order);
   g_free (tree);
@@ -205,6 +223,47 @@ collect_order (EntenteQuadtree *tree)
     }
 }
 
+/* The cells in the order the force pass visits them: a cell, then its
+ * children's subtrees from the last child to the first (as popping them off
+ * a stack they were pushed on first to last would). */
+static void
+lay_out_walk (EntenteQuadtree *tree)
+{
+  guint n_cells = tree->cells->len;
+  g_autofree int *subtree = g_new (int, MAX (n_cells, 1));
+  int stack[4 * MAX_DEPTH + 8];
+  int top = 0;
+
+  g_array_set_size (tree->walk, n_cells);
+  if (n_cells == 0)
+    return;
+
+  /* Subtree sizes, children before parents. */
+  for (guint k = n_cells; k > 0; k--)
+    {
+      const Cell *cell = &g_array_index (tree->cells, Cell, k - 1);
+
+      subtree[k - 1] = 1;
+      for (int c = 0; c < 4; c++)
+        if (cell->child[c] != NO_CHILD)
+          subtree[k - 1] += subtree[cell->child[c]];
+    }
+
+  stack[top++] = 0;
+  for (int at = 0; top > 0; at++)
+    {
+      int index = stack[--top];
+      const Cell *cell = &g_array_index (tree->cells, Cell, index);
+      WalkCell *walk = &g_array_index (tree->walk, WalkCell, at);
+
+      *walk = (WalkCell) { cell->cx, cell->cy, cell->size * cell->size, cell->charge,
+                           at + subtree[index], cell->point };
+      for (int c = 0; c < 4; c++)
+        if (cell->child[c] != NO_CHILD)
+          stack[top++] = cell->child[c];
+    }
+}
+
 void
 entente_quadtree_build (EntenteQuadtree *tree,
                         const double    *x,
@@ -215,6 +274,7 @@ entente_quadtree_build (EntenteQuadtree *tree,
   double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
 
   g_array_set_size (tree->cells, 0);
+  g_array_set_size (tree->walk, 0);
   g_array_set_size (tree->next, n);
   if (n == 0)
     return;
@@ -232,6 +292,7 @@ entente_quadtree_build (EntenteQuadtree *tree,
   for (guint i = 0; i < n; i++)
     insert (tree, 0, (int) i, x, y, 0);
   accumulate (tree, x, y, charge);
+  lay_out_walk (tree);
   collect_order (tree);
 }
 
@@ -257,32 +318,29 @@ entente_quadtree_force (const EntenteQuadtree *tree,
                         double                *fx,
                         double                *fy)
 {
-  int stack[4 * MAX_DEPTH + 8];
-  int top = 0;
+  const WalkCell *walk = (const WalkCell *) tree->walk->data;
+  int n_walk = (int) tree->walk->len;
   float theta2 = (float) (theta * theta);
   float px = (float) x[node], py = (float) y[node];
   double ax = 0, ay = 0;
 
-  if (tree->cells->len == 0)
+  for (int at = 0; at < n_walk;)
     {
-      *fx = *fy = 0;
-      return;
-    }
-
-  stack[top++] = 0;
-  while (top > 0)
-    {
-      const Cell *cell = &g_array_index (tree->cells, Cell, stack[--top]);
+      const WalkCell *cell = &walk[at];
       float dx = cell->cx - px, dy = cell->cy - py;
       float d2 = dx * dx + dy * dy;
 
       if (cell->charge == 0)
-        continue;
+        {
+          at = cell->end;
+          continue;
+        }
 
-      if (!is_leaf (cell) && cell->size * cell->size < theta2 * d2)
+      if (cell->end != at + 1 && cell->size2 < theta2 * d2)
         {
           ax += dx * cell->charge / d2;
           ay += dy * cell->charge / d2;
+          at = cell->end;
           continue;
         }
 
@@ -306,10 +364,7 @@ entente_quadtree_force (const EntenteQuadtree *tree,
           ax += pdx * charge[p] / pd2;
           ay += pdy * charge[p] / pd2;
         }
-
-      for (int c = 0; c < 4; c++)
-        if (cell->child[c] != NO_CHILD && top < (int) G_N_ELEMENTS (stack))
-          stack[top++] = cell->child[c];
+      at++;
     }
 
   *fx = ax;
