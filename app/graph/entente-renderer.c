@@ -580,6 +580,7 @@ typedef struct
 #define MIN_ARROW_LENGTH 24.0
 #define MAX_CURVE_SEGMENTS 16
 #define PARALLEL_EDGES   2000
+#define PARALLEL_NODES   2000
 
 static gboolean
 is_plain_edge (const EntenteRenderOptions *o,
@@ -922,8 +923,47 @@ is_plain_node (const EntenteRenderOptions *o,
          (o->new_entities == NULL || !o->new_entities[i]) && !o->layout->pinned[i];
 }
 
+typedef struct
+{
+  const EntenteRenderOptions *o;
+  const Palette              *pal;
+  const Focus                *focus;
+  EntenteRaster               raster;
+} NodeBand;
+
+/* All plain nodes, clipped to one band of rows of the image. */
+static gpointer
+raster_plain_nodes (gpointer data)
+{
+  NodeBand *band = data;
+  const EntenteRenderOptions *o = band->o;
+  const Palette *pal = band->pal;
+
+  for (guint i = 0; i < o->layout->n_nodes; i++)
+    {
+      EntenteEntityKind kind = entente_story_get_entity (o->story, i)->kind;
+      EntenteColor fill = entente_kind_color (kind, o->dark);
+      double alpha = in_focus (band->focus, i) ? 1.0 : DIMMED_ALPHA;
+      double x, y, r;
+
+      if (!is_plain_node (o, band->focus, i))
+        continue;
+      node_screen_geometry (o, i, &x, &y, &r);
+      if (!node_on_screen (o, x, y, r))
+        continue;
+
+      entente_raster_shape (&band->raster, kind, x, y, r,
+                            entente_raster_color (fill.r, fill.g, fill.b, alpha),
+                            entente_raster_color (pal->background.r, pal->background.g, pal->background.b, alpha),
+                            r >= 5.0 ? 2.0 : 0.0);
+    }
+
+  return NULL;
+}
+
 /* Plain nodes, the bulk of a big graph: straight into pixels when the
- * target is an image, as Cairo paths otherwise. */
+ * target is an image, in two bands of rows drawn at once on big graphs as
+ * the edges are; as Cairo paths otherwise. */
 static void
 draw_plain_nodes (cairo_t                    *cr,
                   const EntenteRenderOptions *o,
@@ -931,8 +971,25 @@ draw_plain_nodes (cairo_t                    *cr,
                   const Focus                *focus)
 {
   const EntenteLayout *layout = o->layout;
-  EntenteRaster raster;
-  gboolean fast = entente_raster_begin (&raster, cr);
+  NodeBand top = { o, pal, focus };
+
+  if (entente_raster_begin (&top.raster, cr))
+    {
+      if (layout->n_nodes >= PARALLEL_NODES)
+        {
+          NodeBand bottom = top;
+          GThread *helper;
+
+          top.raster.band_y1 = bottom.raster.band_y0 = top.raster.height / 2;
+          helper = g_thread_new ("entente-raster", raster_plain_nodes, &bottom);
+          raster_plain_nodes (&top);
+          g_thread_join (helper);
+        }
+      else
+        raster_plain_nodes (&top);
+      entente_raster_end (&top.raster);
+      return;
+    }
 
   for (guint i = 0; i < layout->n_nodes; i++)
     {
@@ -947,15 +1004,6 @@ draw_plain_nodes (cairo_t                    *cr,
       if (!node_on_screen (o, x, y, r))
         continue;
 
-      if (fast)
-        {
-          entente_raster_shape (&raster, kind, x, y, r,
-                                entente_raster_color (fill.r, fill.g, fill.b, alpha),
-                                entente_raster_color (pal->background.r, pal->background.g, pal->background.b, alpha),
-                                r >= 5.0 ? 2.0 : 0.0);
-          continue;
-        }
-
       entente_render_kind_shape (cr, kind, x, y, r);
       set_color (cr, &fill, alpha);
       cairo_fill_preserve (cr);
@@ -963,9 +1011,6 @@ draw_plain_nodes (cairo_t                    *cr,
       cairo_set_line_width (cr, 2.0);
       cairo_stroke (cr);
     }
-
-  if (fast)
-    entente_raster_end (&raster);
 }
 
 static void
