@@ -197,35 +197,10 @@ accumulate (EntenteQuadtree *tree,
     }
 }
 
-static void
-collect_order (EntenteQuadtree *tree)
-{
-  int stack[4 * MAX_DEPTH + 8];
-  int top = 0;
-
-  g_array_set_size (tree->order, 0);
-  if (tree->cells->len == 0)
-    return;
-
-  stack[top++] = 0;
-  while (top > 0)
-    {
-      const Cell *cell = &g_array_index (tree->cells, Cell, stack[--top]);
-
-      for (int p = cell->point; p >= 0; p = g_array_index (tree->next, int, p))
-        {
-          guint point = (guint) p;
-          g_array_append_val (tree->order, point);
-        }
-      for (int c = 3; c >= 0; c--)
-        if (cell->child[c] != NO_CHILD && top < (int) G_N_ELEMENTS (stack))
-          stack[top++] = cell->child[c];
-    }
-}
-
 /* The cells in the order the force pass visits them: a cell, then its
  * children's subtrees from the last child to the first (as popping them off
- * a stack they were pushed on first to last would). */
+ * a stack they were pushed on first to last would). The points, in the
+ * same order, are the order the force pass takes them in. */
 static void
 lay_out_walk (EntenteQuadtree *tree)
 {
@@ -235,6 +210,7 @@ lay_out_walk (EntenteQuadtree *tree)
   int top = 0;
 
   g_array_set_size (tree->walk, n_cells);
+  g_array_set_size (tree->order, 0);
   if (n_cells == 0)
     return;
 
@@ -258,6 +234,11 @@ lay_out_walk (EntenteQuadtree *tree)
 
       *walk = (WalkCell) { cell->cx, cell->cy, cell->size * cell->size, cell->charge,
                            at + subtree[index], cell->point };
+      for (int p = cell->point; p >= 0; p = g_array_index (tree->next, int, p))
+        {
+          guint point = (guint) p;
+          g_array_append_val (tree->order, point);
+        }
       for (int c = 0; c < 4; c++)
         if (cell->child[c] != NO_CHILD)
           stack[top++] = cell->child[c];
@@ -289,11 +270,23 @@ entente_quadtree_build (EntenteQuadtree *tree,
     }
 
   new_cell (tree, x0, y0, MAX (MAX (x1 - x0, y1 - y0), 1.0) * 1.0001);
-  for (guint i = 0; i < n; i++)
-    insert (tree, 0, (int) i, x, y, 0);
+  /* In the last tree's order, where there is one for these points: they
+   * have hardly moved since, so each descent follows much of the one
+   * before, through cells still in the cache. The tree comes out the same
+   * whatever the order; only points at one same place, chained in a leaf,
+   * are chained in another order. */
+  if (tree->order->len == n)
+    {
+      const guint *order = (const guint *) tree->order->data;
+
+      for (guint k = 0; k < n; k++)
+        insert (tree, 0, (int) order[k], x, y, 0);
+    }
+  else
+    for (guint i = 0; i < n; i++)
+      insert (tree, 0, (int) i, x, y, 0);
   accumulate (tree, x, y, charge);
   lay_out_walk (tree);
-  collect_order (tree);
 }
 
 /* Points in depth-first order are neighbours in space: walking them in that
