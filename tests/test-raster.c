@@ -174,14 +174,16 @@ test_weight_like_cairo (void)
 {
   for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
     {
-      cairo_surface_t *ours = surface_filled (0, 0, 0, 0);
-      cairo_surface_t *cairos = surface_filled (0, 0, 0, 0);
+      cairo_surface_t *ours, *cairos;
       cairo_t *cr;
       EntenteRaster raster;
       double expected;
 
       if (lines[i].dashed)
         continue;
+
+      ours = surface_filled (0, 0, 0, 0);
+      cairos = surface_filled (0, 0, 0, 0);
 
       cr = cairo_create (ours);
       g_assert_true (entente_raster_begin (&raster, cr));
