@@ -673,20 +673,54 @@ raster_edge (EntenteRaster      *raster,
     }
 }
 
+/* What drawing one band of rows of an image needs. */
 typedef struct
 {
   const EntenteRenderOptions *o;
   const Palette              *pal;
   const Focus                *focus;
   EntenteRaster               raster;
-} EdgeBand;
+} RasterBand;
+
+/* Straight into the pixels of an image target, by @draw: from two threads
+ * when @parallel, each clipped to half the rows, so that each pixel still
+ * gets the same blends in the same order. FALSE if the target is not an
+ * image (SVG, PDF) and nothing was drawn. */
+static gboolean
+raster_in_bands (cairo_t                    *cr,
+                 const EntenteRenderOptions *o,
+                 const Palette              *pal,
+                 const Focus                *focus,
+                 gboolean                    parallel,
+                 GThreadFunc                 draw)
+{
+  RasterBand top = { o, pal, focus };
+
+  if (!entente_raster_begin (&top.raster, cr))
+    return FALSE;
+
+  if (parallel)
+    {
+      RasterBand bottom = top;
+      GThread *helper;
+
+      top.raster.band_y1 = bottom.raster.band_y0 = top.raster.height / 2;
+      helper = g_thread_new ("entente-raster", draw, &bottom);
+      draw (&top);
+      g_thread_join (helper);
+    }
+  else
+    draw (&top);
+  entente_raster_end (&top.raster);
+  return TRUE;
+}
 
 /* All plain edges, clipped to one band of rows of the image. */
 static gpointer
 raster_plain_edges (gpointer data)
 {
   static const double dashes[] = { 7.0, 5.0 };
-  EdgeBand *band = data;
+  RasterBand *band = data;
   const EntenteRenderOptions *o = band->o;
   guint n = entente_story_get_n_relations (o->story);
   double width = 1.5 * CLAMP (o->viewport->zoom, 0.5, 1.5);
@@ -731,25 +765,9 @@ draw_plain_edges (cairo_t                    *cr,
   static const double dashes[] = { 7.0, 5.0 };
   guint n = entente_story_get_n_relations (o->story);
   double width = 1.5 * CLAMP (o->viewport->zoom, 0.5, 1.5);
-  EdgeBand top = { o, pal, focus };
 
-  if (entente_raster_begin (&top.raster, cr))
-    {
-      if (n >= PARALLEL_EDGES)
-        {
-          EdgeBand bottom = top;
-          GThread *helper;
-
-          top.raster.band_y1 = bottom.raster.band_y0 = top.raster.height / 2;
-          helper = g_thread_new ("entente-raster", raster_plain_edges, &bottom);
-          raster_plain_edges (&top);
-          g_thread_join (helper);
-        }
-      else
-        raster_plain_edges (&top);
-      entente_raster_end (&top.raster);
-      return;
-    }
+  if (raster_in_bands (cr, o, pal, focus, n >= PARALLEL_EDGES, raster_plain_edges))
+    return;
 
   for (int reported = 0; reported <= 1; reported++)
     {
@@ -923,19 +941,11 @@ is_plain_node (const EntenteRenderOptions *o,
          (o->new_entities == NULL || !o->new_entities[i]) && !o->layout->pinned[i];
 }
 
-typedef struct
-{
-  const EntenteRenderOptions *o;
-  const Palette              *pal;
-  const Focus                *focus;
-  EntenteRaster               raster;
-} NodeBand;
-
 /* All plain nodes, clipped to one band of rows of the image. */
 static gpointer
 raster_plain_nodes (gpointer data)
 {
-  NodeBand *band = data;
+  RasterBand *band = data;
   const EntenteRenderOptions *o = band->o;
   const Palette *pal = band->pal;
 
@@ -971,25 +981,9 @@ draw_plain_nodes (cairo_t                    *cr,
                   const Focus                *focus)
 {
   const EntenteLayout *layout = o->layout;
-  NodeBand top = { o, pal, focus };
 
-  if (entente_raster_begin (&top.raster, cr))
-    {
-      if (layout->n_nodes >= PARALLEL_NODES)
-        {
-          NodeBand bottom = top;
-          GThread *helper;
-
-          top.raster.band_y1 = bottom.raster.band_y0 = top.raster.height / 2;
-          helper = g_thread_new ("entente-raster", raster_plain_nodes, &bottom);
-          raster_plain_nodes (&top);
-          g_thread_join (helper);
-        }
-      else
-        raster_plain_nodes (&top);
-      entente_raster_end (&top.raster);
-      return;
-    }
+  if (raster_in_bands (cr, o, pal, focus, layout->n_nodes >= PARALLEL_NODES, raster_plain_nodes))
+    return;
 
   for (guint i = 0; i < layout->n_nodes; i++)
     {
