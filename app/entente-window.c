@@ -79,6 +79,23 @@ on_close_error_clicked (GtkButton     *button,
   gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
 }
 
+/* A part of the window made when first wanted, from its own .ui, with the
+ * window's handlers in @scope. Compiled in: only a broken build fails. */
+static GtkBuilder *
+build_part (EntenteWindow   *self,
+            const char      *resource,
+            GtkBuilderScope *scope)
+{
+  GtkBuilder *builder = gtk_builder_new ();
+  g_autoptr(GError) error = NULL;
+
+  gtk_builder_set_scope (builder, scope);
+  gtk_builder_set_current_object (builder, G_OBJECT (self));
+  if (!gtk_builder_add_from_resource (builder, resource, &error))
+    g_error ("%s: %s", resource, error->message);
+  return builder;
+}
+
 /* The window's child, where the banners go above the panes. Not bound
  * from the template: GTK 4.8 would unparent the window's child twice. */
 static GtkBox *
@@ -94,7 +111,6 @@ ensure_error_banner (EntenteWindow *self)
 {
   g_autoptr(GtkBuilder) builder = NULL;
   g_autoptr(GtkBuilderScope) scope = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (self->error_revealer != NULL)
     return;
@@ -102,12 +118,7 @@ ensure_error_banner (EntenteWindow *self)
   scope = gtk_builder_cscope_new ();
   gtk_builder_cscope_add_callback (GTK_BUILDER_CSCOPE (scope), on_error_child_revealed);
   gtk_builder_cscope_add_callback (GTK_BUILDER_CSCOPE (scope), on_close_error_clicked);
-  builder = gtk_builder_new ();
-  gtk_builder_set_scope (builder, scope);
-  gtk_builder_set_current_object (builder, G_OBJECT (self));
-  /* Compiled in: only a broken build fails here. */
-  if (!gtk_builder_add_from_resource (builder, "/io/github/entente/Entente/entente-error-banner.ui", &error))
-    g_error ("%s", error->message);
+  builder = build_part (self, "/io/github/entente/Entente/entente-error-banner.ui", scope);
 
   self->error_revealer = GTK_REVEALER (gtk_builder_get_object (builder, "error_revealer"));
   self->error_title = GTK_LABEL (gtk_builder_get_object (builder, "error_title"));
@@ -864,7 +875,6 @@ ensure_find_bar (EntenteWindow *self)
 {
   g_autoptr(GtkBuilder) builder = NULL;
   g_autoptr(GtkBuilderScope) scope = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (self->search_bar != NULL)
     return;
@@ -873,12 +883,7 @@ ensure_find_bar (EntenteWindow *self)
   gtk_builder_cscope_add_callback (GTK_BUILDER_CSCOPE (scope), on_search_changed);
   gtk_builder_cscope_add_callback (GTK_BUILDER_CSCOPE (scope), on_search_activate);
   gtk_builder_cscope_add_callback (GTK_BUILDER_CSCOPE (scope), on_search_mode_changed);
-  builder = gtk_builder_new ();
-  gtk_builder_set_scope (builder, scope);
-  gtk_builder_set_current_object (builder, G_OBJECT (self));
-  /* Compiled in: only a broken build fails here. */
-  if (!gtk_builder_add_from_resource (builder, "/io/github/entente/Entente/entente-find-bar.ui", &error))
-    g_error ("%s", error->message);
+  builder = build_part (self, "/io/github/entente/Entente/entente-find-bar.ui", scope);
 
   self->search_bar = GTK_SEARCH_BAR (gtk_builder_get_object (builder, "search_bar"));
   self->search_entry = GTK_SEARCH_ENTRY (gtk_builder_get_object (builder, "search_entry"));
