@@ -91,7 +91,8 @@ typedef struct
 } Line;
 
 /* Shallow and steep, both directions, crossing the middle or not, partly
- * off the image, dashed: every case of the two loops. */
+ * off the image, dashed, level and all but level: every case of the two
+ * loops. */
 static const Line lines[] = {
   { 10, 10, 230, 150, 1.5, FALSE },
   { 230, 12, 8, 140, 0.75, FALSE },
@@ -104,6 +105,7 @@ static const Line lines[] = {
   { 40, 79.6, 200, 80.4, 1.5, FALSE },
   { 100, -20, 150, 400, 1.2, FALSE },
   { 0, 0, 239, 0, 1.0, FALSE },
+  { 10, 60, 230, 60.000000001, 1.5, FALSE },
   { 50, 50, 50.0001, 120, 1.0, FALSE },
 };
 

@@ -239,6 +239,8 @@ lay_out_walk (EntenteQuadtree *tree)
           guint point = (guint) p;
           g_array_append_val (tree->order, point);
         }
+      /* At most three cells wait at each of at most MAX_DEPTH levels. */
+      g_assert (top + 4 <= (int) G_N_ELEMENTS (stack));
       for (int c = 0; c < 4; c++)
         if (cell->child[c] != NO_CHILD)
           stack[top++] = cell->child[c];

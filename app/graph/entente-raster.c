@@ -215,9 +215,13 @@ entente_raster_line (EntenteRaster      *raster,
         {
           double xc_top = x0 + (raster->band_y0 - reach - 1 - y0) * dx / dy - 0.5;
           double xc_bottom = x0 + (raster->band_y1 + reach + 1 - y0) * dx / dy - 0.5;
+          /* Nearly level, those are far out: clamped before they become
+           * integers. */
+          double from = CLAMP (MIN (xc_top, xc_bottom), xa - 1.0, xb + 1.0);
+          double to = CLAMP (MAX (xc_top, xc_bottom), xa - 1.0, xb + 1.0);
 
-          xa = MAX (xa, (int) floor (MIN (xc_top, xc_bottom)) - 1);
-          xb = MIN (xb, (int) ceil (MAX (xc_top, xc_bottom)) + 1);
+          xa = MAX (xa, (int) floor (from) - 1);
+          xb = MIN (xb, (int) ceil (to) + 1);
         }
 
       for (int x = xa; x <= xb; x++)
