@@ -145,6 +145,16 @@ dash_on (const double *dashes,
   return fmod (along, period) < dashes[0];
 }
 
+/* @v, a whole number of pixels, within [@lo, @hi]: clamped before it
+ * becomes an int, as a line's far end may lie millions of pixels out. */
+static inline int
+clamp_pixel (double v,
+             int    lo,
+             int    hi)
+{
+  return v <= lo ? lo : v >= hi ? hi : (int) v;
+}
+
 /* The first and last pixel whose centre lies within @start and @end, less
  * a margin: a pixel whose centre is farther than the line's reach gets no
  * coverage, and one within the margin of it less than the 0.004 a blend
@@ -205,8 +215,8 @@ entente_raster_line (EntenteRaster      *raster,
   reach = (half + 0.5) * length / (x_major ? fabs (dx) : fabs (dy));
   if (x_major)
     {
-      int xa = MAX (0, (int) floor (MIN (x0, x1)));
-      int xb = MIN (raster->width - 1, (int) ceil (MAX (x0, x1)));
+      int xa = clamp_pixel (floor (MIN (x0, x1)), 0, raster->width);
+      int xb = clamp_pixel (ceil (MAX (x0, x1)), -1, raster->width - 1);
 
       /* Only the columns where the line comes near the band of rows being
        * drawn (a column more each side): drawn in two bands, each would
@@ -246,8 +256,8 @@ entente_raster_line (EntenteRaster      *raster,
     }
   else
     {
-      int ya = MAX (raster->band_y0, (int) floor (MIN (y0, y1)));
-      int yb = MIN (raster->band_y1 - 1, (int) ceil (MAX (y0, y1)));
+      int ya = clamp_pixel (floor (MIN (y0, y1)), raster->band_y0, raster->band_y1);
+      int yb = clamp_pixel (ceil (MAX (y0, y1)), raster->band_y0 - 1, raster->band_y1 - 1);
 
       for (int y = ya; y <= yb; y++)
         {
@@ -305,10 +315,10 @@ entente_raster_triangle (EntenteRaster      *raster,
       c[k] = -(nx[k] * ax + ny[k] * ay);
     }
 
-  xa = MAX (0, (int) floor (MIN (p[0], MIN (p[2], p[4]))) - 1);
-  xb = MIN (raster->width - 1, (int) ceil (MAX (p[0], MAX (p[2], p[4]))) + 1);
-  ya = MAX (raster->band_y0, (int) floor (MIN (p[1], MIN (p[3], p[5]))) - 1);
-  yb = MIN (raster->band_y1 - 1, (int) ceil (MAX (p[1], MAX (p[3], p[5]))) + 1);
+  xa = clamp_pixel (floor (MIN (p[0], MIN (p[2], p[4]))) - 1, 0, raster->width);
+  xb = clamp_pixel (ceil (MAX (p[0], MAX (p[2], p[4]))) + 1, -1, raster->width - 1);
+  ya = clamp_pixel (floor (MIN (p[1], MIN (p[3], p[5]))) - 1, raster->band_y0, raster->band_y1);
+  yb = clamp_pixel (ceil (MAX (p[1], MAX (p[3], p[5]))) + 1, raster->band_y0 - 1, raster->band_y1 - 1);
 
   for (int y = ya; y <= yb; y++)
     for (int x = xa; x <= xb; x++)
