@@ -14,6 +14,7 @@
 
 #include "entente-glyph-metrics.h"
 #include "entente-raster.h"
+#include "entente-rect-grid.h"
 #include "entente-renderer.h"
 
 #define ARROW_LENGTH    10.0
@@ -24,7 +25,6 @@
 #define CAPTION_POINTS  15.0
 #define DIMMED_ALPHA     0.22
 #define ENDED_ALPHA      0.45
-#define MIN_LABEL_ZOOM   0.2
 #define MIN_NODE_RADIUS  7.0
 #define EDGE_LABEL_WIDTH 170
 #define LEGEND_ROW       20.0
@@ -1092,39 +1092,24 @@ compare_label_priority (gconstpointer a,
 }
 
 static gboolean
-overlaps_any (const GArray         *placed,
-              const cairo_rectangle_t *rect)
-{
-  for (guint i = 0; i < placed->len; i++)
-    {
-      const cairo_rectangle_t *p = &g_array_index (placed, cairo_rectangle_t, i);
-
-      if (rect->x < p->x + p->width && p->x < rect->x + rect->width &&
-          rect->y < p->y + p->height && p->y < rect->y + rect->height)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* Below the node first, where readers look for it; then above, right and
- * left. Returns FALSE when every place is taken, unless @forced. */
-static gboolean
 inside_view (const EntenteViewport   *vp,
              const cairo_rectangle_t *rect)
 {
   return rect->x >= 0 && rect->y >= 0 && rect->x + rect->width <= vp->width && rect->y + rect->height <= vp->height;
 }
 
+/* Below the node first, where readers look for it; then above, right and
+ * left. Returns FALSE when every place is taken, unless @forced. */
 static gboolean
 place_label (const EntenteViewport *vp,
-             const GArray      *placed,
-             double             x,
-             double             y,
-             double             r,
-             double             width,
-             double             height,
-             gboolean           forced,
-             cairo_rectangle_t *rect)
+             const EntenteRectGrid *placed,
+             double                 x,
+             double                 y,
+             double                 r,
+             double                 width,
+             double                 height,
+             gboolean               forced,
+             cairo_rectangle_t     *rect)
 {
   const double gap = 3;
   cairo_rectangle_t choices[] = {
@@ -1135,7 +1120,7 @@ place_label (const EntenteViewport *vp,
   };
 
   for (guint c = 0; c < G_N_ELEMENTS (choices); c++)
-    if (inside_view (vp, &choices[c]) && !overlaps_any (placed, &choices[c]))
+    if (inside_view (vp, &choices[c]) && !entente_rect_grid_overlaps (placed, &choices[c]))
       {
         *rect = choices[c];
         return TRUE;
@@ -1152,7 +1137,7 @@ static void
 place_edge_labels (const EntenteRenderOptions *o,
                    const Palette              *pal,
                    const GArray               *edge_labels,
-                   GArray                     *placed,
+                   EntenteRectGrid            *placed,
                    PangoLayout                *text,
                    GArray                     *texts)
 {
@@ -1171,9 +1156,9 @@ place_edge_labels (const EntenteRenderOptions *o,
       rect = (cairo_rectangle_t) { label->x - ink.width / 2.0, label->y - extents.height / 2.0,
                                    ink.width, extents.height };
       if ((int) label->relation != o->selected_relation &&
-          (!inside_view (o->viewport, &rect) || overlaps_any (placed, &rect)))
+          (!inside_view (o->viewport, &rect) || entente_rect_grid_overlaps (placed, &rect)))
         continue;
-      g_array_append_val (placed, rect);
+      entente_rect_grid_add (placed, &rect);
       g_array_append_val (texts, ((PlacedText) {
         .layout = g_steal_pointer (&layout),
         .x = rect.x - ink.x,
@@ -1199,11 +1184,11 @@ draw_labels (cairo_t                    *cr,
   gboolean edge_labels_done = FALSE;
   const EntenteLayout *layout = o->layout;
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (LabelCandidate));
-  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
+  g_autoptr(EntenteRectGrid) placed = entente_rect_grid_new (o->viewport->width, o->viewport->height);
   g_autoptr(GArray) texts = placed_texts_new ();
   g_autoptr(PangoLayout) name = NULL;
   gboolean name_is_cached = FALSE;
-  gboolean labels = o->viewport->zoom >= MIN_LABEL_ZOOM;
+  gboolean labels = o->viewport->zoom >= ENTENTE_RENDER_MIN_LABEL_ZOOM;
 
   for (guint i = 0; i < layout->n_nodes; i++)
     {
@@ -1226,17 +1211,17 @@ draw_labels (cairo_t                    *cr,
       g_array_append_val (candidates, c);
 
       /* Nodes are obstacles too. */
-      g_array_append_val (placed, ((cairo_rectangle_t) { x - r, y - r, 2 * r, 2 * r }));
+      entente_rect_grid_add (placed, &(cairo_rectangle_t) { x - r, y - r, 2 * r, 2 * r });
     }
 
   g_array_sort (candidates, compare_label_priority);
 
   /* The legend and the caption are drawn over the graph: keep labels off them. */
   if (o->show_legend)
-    g_array_append_val (placed, ((cairo_rectangle_t) { 0, o->viewport->height - LEGEND_HEIGHT - 12,
-                                                       ENTENTE_RENDER_LEGEND_INSET - 8, LEGEND_HEIGHT + 12 }));
+    entente_rect_grid_add (placed, &(cairo_rectangle_t) { 0, o->viewport->height - LEGEND_HEIGHT - 12,
+                                                          ENTENTE_RENDER_LEGEND_INSET - 8, LEGEND_HEIGHT + 12 });
   if (o->caption_title)
-    g_array_append_val (placed, ((cairo_rectangle_t) { 0, 0, o->viewport->width / 2, ENTENTE_RENDER_CAPTION_INSET - 8 }));
+    entente_rect_grid_add (placed, &(cairo_rectangle_t) { 0, 0, o->viewport->width / 2, ENTENTE_RENDER_CAPTION_INSET - 8 });
 
   for (guint k = 0; k < candidates->len; k++)
     {
@@ -1275,7 +1260,7 @@ draw_labels (cairo_t                    *cr,
       if (!place_label (o->viewport, placed, x, y, r, extents.width, extents.height,
                         g_array_index (candidates, LabelCandidate, k).priority >= 1e8, &rect))
         continue;
-      g_array_append_val (placed, rect);
+      entente_rect_grid_add (placed, &rect);
 
       if (entity_presence (o, i) == ENTENTE_PRESENCE_ENDED)
         alpha *= 0.6;

@@ -21,6 +21,9 @@ G_BEGIN_DECLS
 #define ENTENTE_RENDER_CAPTION_INSET  64.0
 #define ENTENTE_RENDER_LABEL_OVERHANG 70.0
 
+/* Zoomed out further, names are drawn only for the hovered and selected. */
+#define ENTENTE_RENDER_MIN_LABEL_ZOOM 0.2
+
 typedef struct
 {
   double r, g, b;

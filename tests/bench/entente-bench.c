@@ -99,6 +99,26 @@ median (GArray *values)
 }
 
 static double
+median_render_ms (cairo_surface_t            *target,
+                  const EntenteRenderOptions *options,
+                  guint                       count)
+{
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint f = 0; f < count; f++)
+    {
+      cairo_t *cr = cairo_create (target);
+      double t = now_ms ();
+
+      entente_render (cr, options);
+      cairo_surface_flush (target);
+      g_array_append_val (times, ((double) { now_ms () - t }));
+      cairo_destroy (cr);
+    }
+  return median (times);
+}
+
+static double
 peak_rss_mb (void)
 {
   struct rusage usage;
@@ -118,7 +138,6 @@ bench_size (guint n,
   g_autoptr(EntenteStory) story = NULL;
   g_autoptr(EntenteLayout) layout = NULL;
   g_autoptr(GArray) iterations = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) full = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) pan = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) zoom = g_array_new (FALSE, FALSE, sizeof (double));
   EntenteViewport viewport;
@@ -160,17 +179,22 @@ bench_size (guint n,
 
   /* A full redraw: every edge stroked, labels placed. */
   layer = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
-  for (guint f = 0; f < MAX (3, frames / 4); f++)
-    {
-      cairo_t *cr = cairo_create (layer);
-      double t = now_ms ();
+  printf ("N=%u render_full_frame_ms %.1f (median, %dx%d)\n", n,
+          median_render_ms (layer, &options, MAX (3, frames / 4)), WIDTH, HEIGHT);
 
-      entente_render (cr, &options);
-      cairo_surface_flush (layer);
-      g_array_append_val (full, ((double) { now_ms () - t }));
-      cairo_destroy (cr);
-    }
-  printf ("N=%u render_full_frame_ms %.1f (median, %dx%d)\n", n, median (full), WIDTH, HEIGHT);
+  /* Zoomed in just enough for names to show: the most of them on screen at
+   * once, each tried in every place around its node. */
+  {
+    EntenteViewport labelled = viewport;
+
+    labelled.zoom = ENTENTE_RENDER_MIN_LABEL_ZOOM;
+    options.viewport = &labelled;
+    printf ("N=%u render_labelled_frame_ms %.1f (median, zoom %.1f)\n", n,
+            median_render_ms (layer, &options, MAX (3, frames / 4)), labelled.zoom);
+    /* Panning and zooming below move the whole graph's picture. */
+    options.viewport = &viewport;
+    median_render_ms (layer, &options, 1);
+  }
 
   /* Panning and zooming reuse the cached layer, as the widget does, and
    * redraw it once the gesture ends. */

@@ -1,0 +1,24 @@
+/* entente-rect-grid.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cairo.h>
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct _EntenteRectGrid EntenteRectGrid;
+
+EntenteRectGrid *entente_rect_grid_new      (double                   width,
+                                             double                   height);
+void             entente_rect_grid_add      (EntenteRectGrid         *grid,
+                                             const cairo_rectangle_t *rect);
+gboolean         entente_rect_grid_overlaps (const EntenteRectGrid   *grid,
+                                             const cairo_rectangle_t *rect);
+void             entente_rect_grid_free     (EntenteRectGrid         *grid);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EntenteRectGrid, entente_rect_grid_free)
+
+G_END_DECLS
