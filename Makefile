@@ -79,7 +79,7 @@ test-sanitizers: test-deps $(SANITIZE_BUILD)/build.ninja
 test-valgrind: test-deps build
 	@status=0; \
 	meson test -C $(BUILD) --setup valgrind --print-errorlogs \
-	  test-date test-loader test-json-reader test-time-filter test-bad-corpus test-layout test-pivots test-render test-raster test-rect-grid || status=$$?; \
+	  test-date test-loader test-json-reader test-time-filter test-bad-corpus test-layout test-pivots test-render test-raster test-rect-grid test-label-placer || status=$$?; \
 	$(PYTHON) tests/summarize.py $(BUILD)/meson-logs/testlog-valgrind.json || status=1; \
 	exit $$status
 

@@ -114,6 +114,31 @@ test_far_out (void)
   g_assert_true (entente_rect_grid_overlaps (grid, &(cairo_rectangle_t) { -1e300, 100, 2e300, 1 }));
 }
 
+/* Which rectangles are in the way, each named once however many cells
+ * it spans; a removed one is in nobody's way. */
+static void
+test_find_and_remove (void)
+{
+  g_autoptr(EntenteRectGrid) grid = entente_rect_grid_new (800, 600);
+  const cairo_rectangle_t query = { 100, 100, 300, 200 };
+  guint wide = entente_rect_grid_add (grid, &(cairo_rectangle_t) { 0, 150, 800, 20 });
+  guint apart = entente_rect_grid_add (grid, &(cairo_rectangle_t) { 500, 400, 50, 50 });
+  guint tall = entente_rect_grid_add (grid, &(cairo_rectangle_t) { 250, 0, 10, 600 });
+  guint found[4];
+
+  g_assert_cmpuint (apart, !=, wide);
+  g_assert_cmpuint (entente_rect_grid_find (grid, &query, found, 4), ==, 2);
+  g_assert_true ((found[0] == wide && found[1] == tall) || (found[0] == tall && found[1] == wide));
+  g_assert_cmpuint (entente_rect_grid_find (grid, &query, found, 1), ==, 1);
+
+  entente_rect_grid_remove (grid, wide);
+  g_assert_cmpuint (entente_rect_grid_find (grid, &query, found, 4), ==, 1);
+  g_assert_cmpuint (found[0], ==, tall);
+  entente_rect_grid_remove (grid, tall);
+  g_assert_false (entente_rect_grid_overlaps (grid, &query));
+  g_assert_true (entente_rect_grid_overlaps (grid, &(cairo_rectangle_t) { 520, 420, 5, 5 }));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -123,6 +148,7 @@ main (int   argc,
   g_test_add_func ("/graph/rect-grid/like-search", test_like_search);
   g_test_add_func ("/graph/rect-grid/odd-sizes", test_odd_sizes);
   g_test_add_func ("/graph/rect-grid/far-out", test_far_out);
+  g_test_add_func ("/graph/rect-grid/find-and-remove", test_find_and_remove);
 
   return g_test_run ();
 }

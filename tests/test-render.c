@@ -473,6 +473,51 @@ test_label_cache (void)
   g_object_unref (context);
 }
 
+/* At the size the window opens with, fitted as the graph view fits it
+ * (room for the legend at the left, for labels at the sides), every name
+ * of the bundled story finds a place, even in the crowd around OpenAI. */
+static void
+test_every_name_placed (Fixture       *f,
+                        gconstpointer  data)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 888, 620);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(GArray) texts = entente_render_texts_new ();
+  EntenteRenderOptions options;
+  EntenteViewport viewport;
+  double x0, y0, x1, y1;
+  guint shown = 0;
+
+  entente_viewport_init (&viewport, 888, 620);
+  entente_layout_get_bounds (f->layout, &x0, &y0, &x1, &y1);
+  entente_viewport_fit_insets (&viewport, x0, y0, x1, y1,
+                               ENTENTE_RENDER_LEGEND_INSET + ENTENTE_RENDER_LABEL_OVERHANG / 2, 32,
+                               ENTENTE_RENDER_LABEL_OVERHANG, 32);
+  fixture_options (f, &options);
+  options.viewport = &viewport;
+  options.show_legend = TRUE;
+  options.texts = texts;
+  entente_render (cr, &options);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  for (guint i = 0; i < entente_story_get_n_entities (f->story); i++)
+    {
+      const char *name = entente_text_get (&entente_story_get_entity (f->story, i)->name);
+      gboolean placed = FALSE;
+
+      if (!entente_time_view_shows_entity (&f->time_view, i))
+        continue;
+      shown++;
+      for (guint t = 0; t < texts->len && !placed; t++)
+        placed = g_str_equal (g_array_index (texts, EntenteRenderText, t).text, name);
+      if (!placed)
+        g_test_message ("no room for %s", name);
+      g_assert_true (placed);
+    }
+  g_assert_cmpuint (shown, >, 20);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -489,6 +534,7 @@ main (int   argc,
   g_test_add_func ("/graph/glyph-metrics/same-pixels", test_glyph_metrics_same_pixels);
   g_test_add_func ("/graph/label-cache", test_label_cache);
   g_test_add ("/graph/render/interface-font", Fixture, NULL, fixture_set_up, test_interface_font, fixture_tear_down);
+  g_test_add ("/graph/render/every-name-placed", Fixture, NULL, fixture_set_up, test_every_name_placed, fixture_tear_down);
 
   return g_test_run ();
 }

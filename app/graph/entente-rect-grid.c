@@ -100,7 +100,9 @@ cells_of (const EntenteRectGrid   *grid,
   };
 }
 
-void
+/* Returns the rectangle's index, for entente_rect_grid_remove() and
+ * entente_rect_grid_find(). */
+guint
 entente_rect_grid_add (EntenteRectGrid         *grid,
                        const cairo_rectangle_t *rect)
 {
@@ -115,6 +117,17 @@ entente_rect_grid_add (EntenteRectGrid         *grid,
         g_array_append_val (grid->entries, ((Entry) { grid->rects->len - 1, *first }));
         *first = (int) grid->entries->len - 1;
       }
+  return grid->rects->len - 1;
+}
+
+/* The rectangle stays in its cells, as one that overlaps nothing. */
+void
+entente_rect_grid_remove (EntenteRectGrid *grid,
+                          guint            index)
+{
+  g_return_if_fail (index < grid->rects->len);
+
+  g_array_index (grid->rects, cairo_rectangle_t, index) = (cairo_rectangle_t) { NAN, NAN, NAN, NAN };
 }
 
 static gboolean
@@ -129,14 +142,42 @@ gboolean
 entente_rect_grid_overlaps (const EntenteRectGrid   *grid,
                             const cairo_rectangle_t *rect)
 {
+  return entente_rect_grid_find (grid, rect, NULL, 1) > 0;
+}
+
+/* The rectangles @rect overlaps, up to @max_found of them, their indices in
+ * @found; returns how many it found. @found may be NULL when @max_found is
+ * 1 (is there any?). */
+guint
+entente_rect_grid_find (const EntenteRectGrid   *grid,
+                        const cairo_rectangle_t *rect,
+                        guint                   *found,
+                        guint                    max_found)
+{
   CellRange cells = cells_of (grid, rect);
+  guint n_found = 0;
+
+  g_return_val_if_fail (max_found > 0 && (found != NULL || max_found == 1), 0);
 
   for (int row = cells.row0; row <= cells.row1; row++)
     for (int column = cells.column0; column <= cells.column1; column++)
       for (int e = grid->first[row * grid->columns + column]; e >= 0;
            e = g_array_index (grid->entries, Entry, e).next)
-        if (rects_overlap (rect, &g_array_index (grid->rects, cairo_rectangle_t,
-                                                 g_array_index (grid->entries, Entry, e).rect)))
-          return TRUE;
-  return FALSE;
+        {
+          guint index = g_array_index (grid->entries, Entry, e).rect;
+          gboolean seen = FALSE;
+
+          if (!rects_overlap (rect, &g_array_index (grid->rects, cairo_rectangle_t, index)))
+            continue;
+          /* A rectangle over several cells is met in each. */
+          for (guint k = 0; found != NULL && k < n_found && !seen; k++)
+            seen = found[k] == index;
+          if (seen)
+            continue;
+          if (found != NULL)
+            found[n_found] = index;
+          if (++n_found == max_found)
+            return n_found;
+        }
+  return n_found;
 }

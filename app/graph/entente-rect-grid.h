@@ -13,10 +13,16 @@ typedef struct _EntenteRectGrid EntenteRectGrid;
 
 EntenteRectGrid *entente_rect_grid_new      (double                   width,
                                              double                   height);
-void             entente_rect_grid_add      (EntenteRectGrid         *grid,
+guint            entente_rect_grid_add      (EntenteRectGrid         *grid,
                                              const cairo_rectangle_t *rect);
+void             entente_rect_grid_remove   (EntenteRectGrid         *grid,
+                                             guint                    index);
 gboolean         entente_rect_grid_overlaps (const EntenteRectGrid   *grid,
                                              const cairo_rectangle_t *rect);
+guint            entente_rect_grid_find     (const EntenteRectGrid   *grid,
+                                             const cairo_rectangle_t *rect,
+                                             guint                   *found,
+                                             guint                    max_found);
 void             entente_rect_grid_free     (EntenteRectGrid         *grid);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EntenteRectGrid, entente_rect_grid_free)

@@ -14,7 +14,7 @@
 
 #include "entente-glyph-metrics.h"
 #include "entente-raster.h"
-#include "entente-rect-grid.h"
+#include "entente-label-placer.h"
 #include "entente-renderer.h"
 
 #define ARROW_LENGTH    10.0
@@ -522,6 +522,7 @@ label_font_new (const EntenteRenderOptions *o)
 typedef struct
 {
   PangoLayout        *layout;
+  int                 label;  /* its place, from the label placer; -1 if fixed */
   double              x, y;
   const EntenteColor *text;
   const EntenteColor *halo;
@@ -1091,45 +1092,6 @@ compare_label_priority (gconstpointer a,
   return la->node < lb->node ? -1 : la->node > lb->node;
 }
 
-static gboolean
-inside_view (const EntenteViewport   *vp,
-             const cairo_rectangle_t *rect)
-{
-  return rect->x >= 0 && rect->y >= 0 && rect->x + rect->width <= vp->width && rect->y + rect->height <= vp->height;
-}
-
-/* Below the node first, where readers look for it; then above, right and
- * left. Returns FALSE when every place is taken, unless @forced. */
-static gboolean
-place_label (const EntenteViewport *vp,
-             const EntenteRectGrid *placed,
-             double                 x,
-             double                 y,
-             double                 r,
-             double                 width,
-             double                 height,
-             gboolean               forced,
-             cairo_rectangle_t     *rect)
-{
-  const double gap = 3;
-  cairo_rectangle_t choices[] = {
-    { x - width / 2, y + r * 1.12 + gap, width, height },
-    { x - width / 2, y - r * 1.12 - gap - height, width, height },
-    { x + r * 1.12 + gap, y - height / 2, width, height },
-    { x - r * 1.12 - gap - width, y - height / 2, width, height },
-  };
-
-  for (guint c = 0; c < G_N_ELEMENTS (choices); c++)
-    if (inside_view (vp, &choices[c]) && !entente_rect_grid_overlaps (placed, &choices[c]))
-      {
-        *rect = choices[c];
-        return TRUE;
-      }
-
-  *rect = choices[0];
-  return forced;
-}
-
 /* Labels go in order of importance (selection, hover, then bigger nodes);
  * one that would cover a label already placed is left out, and comes back
  * when zooming in makes room. */
@@ -1137,7 +1099,7 @@ static void
 place_edge_labels (const EntenteRenderOptions *o,
                    const Palette              *pal,
                    const GArray               *edge_labels,
-                   EntenteRectGrid            *placed,
+                   EntenteLabelPlacer         *placer,
                    PangoLayout                *text,
                    GArray                     *texts)
 {
@@ -1155,14 +1117,13 @@ place_edge_labels (const EntenteRenderOptions *o,
       pango_layout_get_pixel_extents (layout, &ink, &extents);
       rect = (cairo_rectangle_t) { label->x - ink.width / 2.0, label->y - extents.height / 2.0,
                                    ink.width, extents.height };
-      if ((int) label->relation != o->selected_relation &&
-          (!inside_view (o->viewport, &rect) || entente_rect_grid_overlaps (placed, &rect)))
+      if (!entente_label_placer_place_at (placer, &rect, (int) label->relation == o->selected_relation))
         continue;
-      entente_rect_grid_add (placed, &rect);
       g_array_append_val (texts, ((PlacedText) {
         .layout = g_steal_pointer (&layout),
         .x = rect.x - ink.x,
         .y = rect.y,
+        .label = -1,
         .text = relation_presence (o, label->relation) == ENTENTE_PRESENCE_ENDED ? &pal->ended : &pal->foreground,
         .halo = &pal->background,
         .alpha = 1.0,
@@ -1184,7 +1145,7 @@ draw_labels (cairo_t                    *cr,
   gboolean edge_labels_done = FALSE;
   const EntenteLayout *layout = o->layout;
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (LabelCandidate));
-  g_autoptr(EntenteRectGrid) placed = entente_rect_grid_new (o->viewport->width, o->viewport->height);
+  g_autoptr(EntenteLabelPlacer) placer = entente_label_placer_new (o->viewport->width, o->viewport->height);
   g_autoptr(GArray) texts = placed_texts_new ();
   g_autoptr(PangoLayout) name = NULL;
   gboolean name_is_cached = FALSE;
@@ -1211,17 +1172,17 @@ draw_labels (cairo_t                    *cr,
       g_array_append_val (candidates, c);
 
       /* Nodes are obstacles too. */
-      entente_rect_grid_add (placed, &(cairo_rectangle_t) { x - r, y - r, 2 * r, 2 * r });
+      entente_label_placer_block (placer, &(cairo_rectangle_t) { x - r, y - r, 2 * r, 2 * r });
     }
 
   g_array_sort (candidates, compare_label_priority);
 
   /* The legend and the caption are drawn over the graph: keep labels off them. */
   if (o->show_legend)
-    entente_rect_grid_add (placed, &(cairo_rectangle_t) { 0, o->viewport->height - LEGEND_HEIGHT - 12,
-                                                          ENTENTE_RENDER_LEGEND_INSET - 8, LEGEND_HEIGHT + 12 });
+    entente_label_placer_block (placer, &(cairo_rectangle_t) { 0, o->viewport->height - LEGEND_HEIGHT - 12,
+                                                               ENTENTE_RENDER_LEGEND_INSET - 8, LEGEND_HEIGHT + 12 });
   if (o->caption_title)
-    entente_rect_grid_add (placed, &(cairo_rectangle_t) { 0, 0, o->viewport->width / 2, ENTENTE_RENDER_CAPTION_INSET - 8 });
+    entente_label_placer_block (placer, &(cairo_rectangle_t) { 0, 0, o->viewport->width / 2, ENTENTE_RENDER_CAPTION_INSET - 8 });
 
   for (guint k = 0; k < candidates->len; k++)
     {
@@ -1232,14 +1193,14 @@ draw_labels (cairo_t                    *cr,
        * and before everyone else's. */
       if (!edge_labels_done && g_array_index (candidates, LabelCandidate, k).priority < 1e6)
         {
-          place_edge_labels (o, pal, edge_labels, placed, text, texts);
+          place_edge_labels (o, pal, edge_labels, placer, text, texts);
           edge_labels_done = TRUE;
         }
       double alpha = (in_focus (focus, i) ? 1.0 : DIMMED_ALPHA) * entity_opacity (o, i);
       PangoLayout *kept;
       PangoRectangle extents;
-      cairo_rectangle_t rect;
       double x, y, r;
+      int placed;
 
       /* Each label its own layout, so that it can wait to be drawn. The
        * cache's are kept as they are; otherwise a label left out hands its
@@ -1257,17 +1218,16 @@ draw_labels (cairo_t                    *cr,
       node_screen_geometry (o, i, &x, &y, &r);
       pango_layout_get_pixel_extents (name, NULL, &extents);
 
-      if (!place_label (o->viewport, placed, x, y, r, extents.width, extents.height,
-                        g_array_index (candidates, LabelCandidate, k).priority >= 1e8, &rect))
+      placed = entente_label_placer_place_beside (placer, x, y, r, extents.width, extents.height,
+                                                  g_array_index (candidates, LabelCandidate, k).priority >= 1e8);
+      if (placed < 0)
         continue;
-      entente_rect_grid_add (placed, &rect);
 
       if (entity_presence (o, i) == ENTENTE_PRESENCE_ENDED)
         alpha *= 0.6;
       g_array_append_val (texts, ((PlacedText) {
         .layout = g_steal_pointer (&name),
-        .x = rect.x,
-        .y = rect.y,
+        .label = placed,
         .text = &pal->foreground,
         .halo = &pal->background,
         .alpha = alpha,
@@ -1275,7 +1235,20 @@ draw_labels (cairo_t                    *cr,
     }
 
   if (!edge_labels_done)
-    place_edge_labels (o, pal, edge_labels, placed, text, texts);
+    place_edge_labels (o, pal, edge_labels, placer, text, texts);
+
+  /* Only now are names where they stay: a later one may have moved one. */
+  for (guint k = 0; k < texts->len; k++)
+    {
+      PlacedText *placed_text = &g_array_index (texts, PlacedText, k);
+      cairo_rectangle_t rect;
+
+      if (placed_text->label < 0)
+        continue;
+      entente_label_placer_get_label (placer, placed_text->label, &rect);
+      placed_text->x = rect.x;
+      placed_text->y = rect.y;
+    }
   draw_placed_texts (cr, o, texts);
 }
 
