@@ -131,14 +131,6 @@ is_free (const EntenteLabelPlacer *placer,
   return inside_view (placer, place) && !entente_rect_grid_overlaps (placer->grid, &ink);
 }
 
-static gboolean
-rects_overlap (const cairo_rectangle_t *a,
-               const cairo_rectangle_t *b)
-{
-  return a->x < b->x + b->width && b->x < a->x + a->width &&
-         a->y < b->y + b->height && b->y < a->y + a->height;
-}
-
 /* Moves the one label in the way of @wanted to another of its places, if
  * one is free of everything else and of @wanted. */
 static gboolean
@@ -164,7 +156,7 @@ move_out_of_the_way (EntenteLabelPlacer      *placer,
       guint found[2];
       guint n_found;
 
-      if (!inside_view (placer, &places[p]) || rects_overlap (&places[p], wanted))
+      if (!inside_view (placer, &places[p]) || entente_rects_overlap (&places[p], wanted))
         continue;
       n_found = entente_rect_grid_find (placer->grid, &other_ink, found, 2);
       if (n_found > 1 || (n_found == 1 && found[0] != other->in_grid))

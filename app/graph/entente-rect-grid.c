@@ -130,14 +130,6 @@ entente_rect_grid_remove (EntenteRectGrid *grid,
   g_array_index (grid->rects, cairo_rectangle_t, index) = (cairo_rectangle_t) { NAN, NAN, NAN, NAN };
 }
 
-static gboolean
-rects_overlap (const cairo_rectangle_t *a,
-               const cairo_rectangle_t *b)
-{
-  return a->x < b->x + b->width && b->x < a->x + a->width &&
-         a->y < b->y + b->height && b->y < a->y + a->height;
-}
-
 gboolean
 entente_rect_grid_overlaps (const EntenteRectGrid   *grid,
                             const cairo_rectangle_t *rect)
@@ -167,7 +159,7 @@ entente_rect_grid_find (const EntenteRectGrid   *grid,
           guint index = g_array_index (grid->entries, Entry, e).rect;
           gboolean seen = FALSE;
 
-          if (!rects_overlap (rect, &g_array_index (grid->rects, cairo_rectangle_t, index)))
+          if (!entente_rects_overlap (rect, &g_array_index (grid->rects, cairo_rectangle_t, index)))
             continue;
           /* A rectangle over several cells is met in each. */
           for (guint k = 0; found != NULL && k < n_found && !seen; k++)

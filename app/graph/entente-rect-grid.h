@@ -11,6 +11,15 @@ G_BEGIN_DECLS
 
 typedef struct _EntenteRectGrid EntenteRectGrid;
 
+/* Sharing a point inside both: touching edges are not an overlap. */
+static inline gboolean
+entente_rects_overlap (const cairo_rectangle_t *a,
+                       const cairo_rectangle_t *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width &&
+         a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
 EntenteRectGrid *entente_rect_grid_new      (double                   width,
                                              double                   height);
 guint            entente_rect_grid_add      (EntenteRectGrid         *grid,

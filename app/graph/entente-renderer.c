@@ -13,8 +13,8 @@
 #include <pango/pangocairo.h>
 
 #include "entente-glyph-metrics.h"
-#include "entente-raster.h"
 #include "entente-label-placer.h"
+#include "entente-raster.h"
 #include "entente-renderer.h"
 
 #define ARROW_LENGTH    10.0
