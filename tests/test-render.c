@@ -475,19 +475,22 @@ test_label_cache (void)
 
 /* At the size the window opens with, fitted as the graph view fits it
  * (room for the legend at the left, for labels at the sides), every name
- * of the bundled story finds a place, even in the crowd around OpenAI. */
+ * of the bundled story finds a place, even in the crowd around OpenAI;
+ * in French too (@data), where some names are much longer. */
 static void
 test_every_name_placed (Fixture       *f,
                         gconstpointer  data)
 {
+  g_autofree char *language = g_strdup (g_getenv ("LANGUAGE"));
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 888, 620);
   cairo_t *cr = cairo_create (surface);
   g_autoptr(GArray) texts = entente_render_texts_new ();
   EntenteRenderOptions options;
   EntenteViewport viewport;
   double x0, y0, x1, y1;
-  guint shown = 0;
+  guint shown = 0, translated = 0;
 
+  g_setenv ("LANGUAGE", data, TRUE);
   entente_viewport_init (&viewport, 888, 620);
   entente_layout_get_bounds (f->layout, &x0, &y0, &x1, &y1);
   entente_viewport_fit_insets (&viewport, x0, y0, x1, y1,
@@ -509,6 +512,7 @@ test_every_name_placed (Fixture       *f,
       if (!entente_time_view_shows_entity (&f->time_view, i))
         continue;
       shown++;
+      translated += !g_str_equal (name, entente_text_get_in (&entente_story_get_entity (f->story, i)->name, "en"));
       for (guint t = 0; t < texts->len && !placed; t++)
         placed = g_str_equal (g_array_index (texts, EntenteRenderText, t).text, name);
       if (!placed)
@@ -516,6 +520,13 @@ test_every_name_placed (Fixture       *f,
       g_assert_true (placed);
     }
   g_assert_cmpuint (shown, >, 20);
+  /* The names really were the French ones. */
+  g_assert_true (g_str_equal (data, "en") == (translated == 0));
+
+  if (language != NULL)
+    g_setenv ("LANGUAGE", language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
 }
 
 int
@@ -534,7 +545,8 @@ main (int   argc,
   g_test_add_func ("/graph/glyph-metrics/same-pixels", test_glyph_metrics_same_pixels);
   g_test_add_func ("/graph/label-cache", test_label_cache);
   g_test_add ("/graph/render/interface-font", Fixture, NULL, fixture_set_up, test_interface_font, fixture_tear_down);
-  g_test_add ("/graph/render/every-name-placed", Fixture, NULL, fixture_set_up, test_every_name_placed, fixture_tear_down);
+  g_test_add ("/graph/render/every-name-placed/en", Fixture, "en", fixture_set_up, test_every_name_placed, fixture_tear_down);
+  g_test_add ("/graph/render/every-name-placed/fr", Fixture, "fr", fixture_set_up, test_every_name_placed, fixture_tear_down);
 
   return g_test_run ();
 }
