@@ -529,6 +529,58 @@ test_every_name_placed (Fixture       *f,
     g_unsetenv ("LANGUAGE");
 }
 
+/* Zoomed out past the point where names are drawn, selecting an entity
+ * still names it and its neighbours, and no one else. */
+static void
+test_neighbours_named_zoomed_out (Fixture       *f,
+                                  gconstpointer  data)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(GArray) texts = entente_render_texts_new ();
+  g_autofree gboolean *neighbour = g_new0 (gboolean, entente_story_get_n_entities (f->story));
+  int selected = entente_story_find_entity (f->story, "satya-nadella");
+  guint neighbours_named = 0;
+  EntenteRenderOptions options;
+  EntenteViewport viewport = f->viewport;
+
+  g_assert_cmpint (selected, >=, 0);
+  for (guint r = 0; r < entente_story_get_n_relations (f->story); r++)
+    {
+      const EntenteRelation *relation = entente_story_get_relation (f->story, r);
+
+      if ((int) relation->from == selected)
+        neighbour[relation->to] = TRUE;
+      if ((int) relation->to == selected)
+        neighbour[relation->from] = TRUE;
+    }
+
+  viewport.zoom = ENTENTE_RENDER_MIN_LABEL_ZOOM * 0.75;
+  fixture_options (f, &options);
+  options.viewport = &viewport;
+  options.selected_entity = selected;
+  options.texts = texts;
+  entente_render (cr, &options);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  for (guint i = 0; i < entente_story_get_n_entities (f->story); i++)
+    {
+      const char *name = entente_text_get (&entente_story_get_entity (f->story, i)->name);
+      gboolean named = FALSE;
+
+      for (guint t = 0; t < texts->len && !named; t++)
+        named = g_str_equal (g_array_index (texts, EntenteRenderText, t).text, name);
+      if ((int) i == selected)
+        g_assert_true (named);
+      else if (neighbour[i])
+        neighbours_named += named;
+      else
+        g_assert_false (named);
+    }
+  g_assert_cmpuint (neighbours_named, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -545,6 +597,7 @@ main (int   argc,
   g_test_add_func ("/graph/glyph-metrics/same-pixels", test_glyph_metrics_same_pixels);
   g_test_add_func ("/graph/label-cache", test_label_cache);
   g_test_add ("/graph/render/interface-font", Fixture, NULL, fixture_set_up, test_interface_font, fixture_tear_down);
+  g_test_add ("/graph/render/neighbours-named-zoomed-out", Fixture, NULL, fixture_set_up, test_neighbours_named_zoomed_out, fixture_tear_down);
   g_test_add ("/graph/render/every-name-placed/en", Fixture, "en", fixture_set_up, test_every_name_placed, fixture_tear_down);
   g_test_add ("/graph/render/every-name-placed/fr", Fixture, "fr", fixture_set_up, test_every_name_placed, fixture_tear_down);
 

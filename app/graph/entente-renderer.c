@@ -1165,10 +1165,10 @@ draw_labels (cairo_t                    *cr,
         c.priority = 1e9;
       else if ((int) i == o->hovered_entity)
         c.priority = 1e8;
-      else if (!labels)
-        continue;
       else if (focus->active && focus->entities[i])
         c.priority += 1e6;
+      else if (!labels)
+        continue;
       g_array_append_val (candidates, c);
 
       /* Nodes are obstacles too. */

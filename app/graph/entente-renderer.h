@@ -21,7 +21,8 @@ G_BEGIN_DECLS
 #define ENTENTE_RENDER_CAPTION_INSET  64.0
 #define ENTENTE_RENDER_LABEL_OVERHANG 70.0
 
-/* Zoomed out further, names are drawn only for the hovered and selected. */
+/* Zoomed out further, the only names drawn are those of the hovered or
+ * selected entity and its neighbours. */
 #define ENTENTE_RENDER_MIN_LABEL_ZOOM 0.2
 
 typedef struct
