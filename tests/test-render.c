@@ -581,6 +581,68 @@ test_neighbours_named_zoomed_out (Fixture       *f,
   g_assert_cmpuint (neighbours_named, >, 0);
 }
 
+/* A focus layer holds what is in focus around the hovered entity and
+ * nothing else: the picture under it, veiled, shows the rest. */
+static void
+test_focus_layer (Fixture       *f,
+                  gconstpointer  data)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+  g_autofree gboolean *in_focus = g_new0 (gboolean, entente_story_get_n_entities (f->story));
+  int hovered = entente_story_find_entity (f->story, "satya-nadella");
+  const guchar *data_bytes;
+  int stride;
+  guint focus_count = 0, others = 0, others_bare = 0;
+  EntenteRenderOptions options;
+
+  g_assert_cmpint (hovered, >=, 0);
+  in_focus[hovered] = TRUE;
+  for (guint r = 0; r < entente_story_get_n_relations (f->story); r++)
+    {
+      const EntenteRelation *relation = entente_story_get_relation (f->story, r);
+
+      if ((int) relation->from == hovered || (int) relation->to == hovered)
+        in_focus[relation->from] = in_focus[relation->to] = TRUE;
+    }
+
+  fixture_options (f, &options);
+  options.hovered_entity = hovered;
+  options.focus_only = TRUE;
+  entente_render (cr, &options);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  data_bytes = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+
+  for (guint i = 0; i < entente_story_get_n_entities (f->story); i++)
+    {
+      double x, y;
+      guint8 alpha;
+
+      if (!entente_time_view_shows_entity (&f->time_view, i))
+        continue;
+      entente_viewport_world_to_screen (&f->viewport, f->layout->x[i], f->layout->y[i], &x, &y);
+      alpha = data_bytes[(int) y * stride + (int) x * 4 + 3];
+      if (in_focus[i])
+        {
+          g_assert_cmpuint (alpha, >, 200);
+          focus_count++;
+        }
+      else
+        {
+          others++;
+          others_bare += alpha == 0;
+        }
+    }
+  cairo_surface_destroy (surface);
+
+  g_assert_cmpuint (focus_count, >=, 3);
+  /* A relation of the focus may cross another node's centre, no more. */
+  g_assert_cmpuint (others, >, 10);
+  g_assert_cmpuint (others_bare, >=, others - 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -597,6 +659,7 @@ main (int   argc,
   g_test_add_func ("/graph/glyph-metrics/same-pixels", test_glyph_metrics_same_pixels);
   g_test_add_func ("/graph/label-cache", test_label_cache);
   g_test_add ("/graph/render/interface-font", Fixture, NULL, fixture_set_up, test_interface_font, fixture_tear_down);
+  g_test_add ("/graph/render/focus-layer", Fixture, NULL, fixture_set_up, test_focus_layer, fixture_tear_down);
   g_test_add ("/graph/render/neighbours-named-zoomed-out", Fixture, NULL, fixture_set_up, test_neighbours_named_zoomed_out, fixture_tear_down);
   g_test_add ("/graph/render/every-name-placed/en", Fixture, "en", fixture_set_up, test_every_name_placed, fixture_tear_down);
   g_test_add ("/graph/render/every-name-placed/fr", Fixture, "fr", fixture_set_up, test_every_name_placed, fixture_tear_down);

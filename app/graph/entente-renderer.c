@@ -23,7 +23,7 @@
 #define SMALL_POINTS     9.0
 #define HALO_WIDTH      1.75
 #define CAPTION_POINTS  15.0
-#define DIMMED_ALPHA     0.22
+#define DIMMED_ALPHA     ENTENTE_RENDER_DIMMED_ALPHA
 #define ENDED_ALPHA      0.45
 #define MIN_NODE_RADIUS  7.0
 #define EDGE_LABEL_WIDTH 170
@@ -95,6 +95,12 @@ palette_for (gboolean dark)
     .ended = { 0.60, 0.59, 0.62 },
     .accent = { 0.11, 0.44, 0.85 },
   };
+}
+
+EntenteColor
+entente_render_background_color (gboolean dark)
+{
+  return palette_for (dark).background;
 }
 
 static void
@@ -189,6 +195,15 @@ in_focus (const Focus *focus,
           guint        entity)
 {
   return !focus->active || focus->entities[entity];
+}
+
+/* Left out of a focus layer: what the veiled picture under it shows. */
+static gboolean
+left_to_veil (const EntenteRenderOptions *o,
+              const Focus                *focus,
+              guint                       entity)
+{
+  return o->focus_only && !in_focus (focus, entity);
 }
 
 static double
@@ -818,7 +833,8 @@ draw_edges (cairo_t                    *cr,
   /* Plain edges — fully shown, not in focus, not new, not ended — go in
    * batches by status and dimming: one stroke per few hundred edges
    * rather than one per edge, which is what keeps big graphs fast. */
-  draw_plain_edges (cr, o, pal, focus);
+  if (!o->focus_only)
+    draw_plain_edges (cr, o, pal, focus);
 
   for (guint i = 0; i < n; i++)
     {
@@ -830,7 +846,7 @@ draw_edges (cairo_t                    *cr,
       double alpha = 0.9;
       Curve c;
 
-      if (opacity < 0.01 || is_plain_edge (o, focus, i))
+      if (opacity < 0.01 || is_plain_edge (o, focus, i) || (o->focus_only && !touches_focus))
         continue;
 
       if (focus->active && !touches_focus)
@@ -957,7 +973,7 @@ raster_plain_nodes (gpointer data)
       double alpha = in_focus (band->focus, i) ? 1.0 : DIMMED_ALPHA;
       double x, y, r;
 
-      if (!is_plain_node (o, band->focus, i))
+      if (!is_plain_node (o, band->focus, i) || left_to_veil (o, band->focus, i))
         continue;
       node_screen_geometry (o, i, &x, &y, &r);
       if (!node_on_screen (o, x, y, r))
@@ -993,7 +1009,7 @@ draw_plain_nodes (cairo_t                    *cr,
       double alpha = in_focus (focus, i) ? 1.0 : DIMMED_ALPHA;
       double x, y, r;
 
-      if (!is_plain_node (o, focus, i))
+      if (!is_plain_node (o, focus, i) || left_to_veil (o, focus, i))
         continue;
       node_screen_geometry (o, i, &x, &y, &r);
       if (!node_on_screen (o, x, y, r))
@@ -1027,7 +1043,7 @@ draw_nodes (cairo_t                    *cr,
       double alpha = (in_focus (focus, i) ? 1.0 : DIMMED_ALPHA) * opacity;
       double x, y, r;
 
-      if (opacity < 0.01 || is_plain_node (o, focus, i))
+      if (opacity < 0.01 || is_plain_node (o, focus, i) || left_to_veil (o, focus, i))
         continue;
 
       node_screen_geometry (o, i, &x, &y, &r);
@@ -1156,7 +1172,7 @@ draw_labels (cairo_t                    *cr,
       LabelCandidate c = { i, layout->radius[i] };
       double x, y, r;
 
-      if (entity_opacity (o, i) < 0.5)
+      if (entity_opacity (o, i) < 0.5 || left_to_veil (o, focus, i))
         continue;
       node_screen_geometry (o, i, &x, &y, &r);
       if (!node_on_screen (o, x, y, r))

@@ -21,6 +21,10 @@ G_BEGIN_DECLS
 #define ENTENTE_RENDER_CAPTION_INSET  64.0
 #define ENTENTE_RENDER_LABEL_OVERHANG 70.0
 
+/* How much of itself what is out of focus keeps: what a focus layer's
+ * veil over a picture lets through (see EntenteRenderOptions.focus_only). */
+#define ENTENTE_RENDER_DIMMED_ALPHA 0.22
+
 /* Zoomed out further, the only names drawn are those of the hovered or
  * selected entity and its neighbours. */
 #define ENTENTE_RENDER_MIN_LABEL_ZOOM 0.2
@@ -63,6 +67,7 @@ typedef struct
   const guint8          *new_relations;
   gboolean               dark;
   gboolean               paint_background;
+  gboolean               focus_only;       /* only what is in focus (and the legend): a layer over a veiled picture */
   gboolean               show_legend;
   GArray                *texts;            /* EntenteRenderText: collect text instead of drawing it */
   PangoContext          *pango_context;    /* labels' fonts; NULL: the target's own */
@@ -77,6 +82,7 @@ void          entente_render              (cairo_t                    *cr,
 GArray       *entente_render_texts_new    (void);
 void          entente_render_prepare_labels (const EntenteRenderOptions *options,
                                              int                         scale);
+EntenteColor  entente_render_background_color (gboolean             dark);
 EntenteColor  entente_kind_color          (EntenteEntityKind           kind,
                                            gboolean                    dark);
 int           entente_render_hit_legend   (const EntenteRenderOptions *options,

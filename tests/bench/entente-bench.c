@@ -196,6 +196,33 @@ bench_size (guint n,
     median_render_ms (layer, &options, 1);
   }
 
+  /* Hovering an entity, as the widget does on a big graph: the picture
+   * stays, veiled, and only the entity's neighbourhood is drawn, on a
+   * layer of its own. A different entity each frame, hubs and leaves. */
+  {
+    cairo_surface_t *focus = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+    g_autoptr(GArray) hover = g_array_new (FALSE, FALSE, sizeof (double));
+    EntenteRenderOptions layer_options = options;
+
+    layer_options.focus_only = TRUE;
+    for (guint f = 0; f < (guint) frames; f++)
+      {
+        cairo_t *cr = cairo_create (focus);
+        double t = now_ms ();
+
+        layer_options.hovered_entity = (int) ((f * 7919u) % n);
+        cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+        cairo_paint (cr);
+        cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+        entente_render (cr, &layer_options);
+        cairo_surface_flush (focus);
+        g_array_append_val (hover, ((double) { now_ms () - t }));
+        cairo_destroy (cr);
+      }
+    printf ("N=%u frame_hover_ms %.2f (median of %u)\n", n, median (hover), frames);
+    cairo_surface_destroy (focus);
+  }
+
   /* Panning and zooming reuse the cached layer, as the widget does, and
    * redraw it once the gesture ends. */
   {
