@@ -30,7 +30,6 @@
 #define PLACE_BEFORE_FIRST_FRAME 5000 /* entities; pivot MDS takes ~15 ms at that size */
 #define LABELS_PREPARED_MAX       500 /* entities whose names are laid out before the window shows */
 #define LABEL_CACHE_CAPACITY     2048 /* entities whose name layouts are kept between pictures */
-#define VEIL_MIN_RELATIONS       2000 /* from here on, hovering veils the picture rather than redraw it */
 
 struct _EntenteGraphView
 {
@@ -96,15 +95,16 @@ struct _EntenteGraphView
   int              cache_scale;
   gboolean         cache_dark;
   gboolean         cache_valid;
-  int              cache_hovered;
   guint            cache_serial;
   guint            refresh_source;
 
-  /* Over the picture, veiled, what is in focus around the hovered entity:
-   * see hover_veils(). Made for the picture of cache_serial. */
+  /* On a big graph the picture is drawn without the focus, and the focus
+   * on a layer of its own, laid over it veiled (see
+   * entente_render_veils_focus()): hovering draws the layer alone. Made
+   * for the picture of cache_serial and the entity then hovered. */
   cairo_surface_t *focus_layer;
   GdkTexture      *focus_layer_texture;
-  int              focus_layer_entity;
+  int              focus_layer_hovered;
   guint            focus_layer_serial;
 
   /* Bumped whenever the reader changes the arrangement: a pin, the view. */
@@ -217,16 +217,12 @@ fill_picture_options (EntenteGraphView     *self,
   options->label_cache = self->label_cache;
 }
 
-/* On a big graph, with nothing selected, hovering an entity does not draw
- * the whole picture again (55 ms at 10,000 nodes, three times that zoomed
- * in): the picture without the hover stays, a veil of the background's
- * colour dims it as the rest is dimmed around a focus, and only what is in
- * focus is drawn over the veil. */
+/* A big graph's picture is drawn without its focus, which goes on a
+ * layer of its own over it, veiled: hovering draws that layer alone. */
 static gboolean
-hover_veils (EntenteGraphView *self)
+focus_on_layer (EntenteGraphView *self)
 {
-  return self->story != NULL && entente_story_get_n_relations (self->story) >= VEIL_MIN_RELATIONS &&
-         self->selected_entity < 0 && self->selected_relation < 0 && self->highlighted == NULL;
+  return self->story != NULL && entente_story_get_n_relations (self->story) >= ENTENTE_RENDER_VEIL_MIN_RELATIONS;
 }
 
 /* The whole picture, drawn into our own image surface so that the fast
@@ -237,17 +233,18 @@ render_picture (EntenteGraphView *self,
                 int               height,
                 int               scale)
 {
-  EntenteRenderOptions options;
+  EntenteRenderOptions focused, options;
   cairo_surface_t *surface;
   cairo_t *cr;
 
   surface = entente_pixels_surface_new (width * scale, height * scale);
   cairo_surface_set_device_scale (surface, scale, scale);
   cr = cairo_create (surface);
-  fill_picture_options (self, &options);
-  if (hover_veils (self))
-    options.hovered_entity = -1;
-  self->cache_hovered = options.hovered_entity;
+  fill_picture_options (self, &focused);
+  if (focus_on_layer (self))
+    entente_render_unfocused (&focused, &options);
+  else
+    options = focused;
   self->cache_serial++;
   entente_render (cr, &options);
   cairo_destroy (cr);
@@ -255,8 +252,7 @@ render_picture (EntenteGraphView *self,
   return surface;
 }
 
-/* What is in focus around the hovered entity, on a transparent picture of
- * the cached picture's view, to lay over that picture veiled. */
+/* The focus, on a transparent picture of the cached picture's view. */
 static cairo_surface_t *
 render_focus_layer (EntenteGraphView *self)
 {
@@ -269,7 +265,7 @@ render_focus_layer (EntenteGraphView *self)
   cr = cairo_create (surface);
   fill_picture_options (self, &options);
   options.viewport = &self->cache_viewport;
-  options.focus_only = TRUE;
+  options.layer = ENTENTE_RENDER_LAYER_FOCUS;
   entente_render (cr, &options);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
@@ -379,8 +375,8 @@ clear_focus_layer (EntenteGraphView *self)
   g_clear_pointer (&self->focus_layer, cairo_surface_destroy);
 }
 
-/* The cached picture and, while an entity is hovered on a big graph, the
- * veil and the focus layer over it. */
+/* The cached picture and, on a big graph with a focus, the veil and the
+ * focus layer over it. */
 static void
 append_picture (EntenteGraphView *self,
                 GtkSnapshot      *snapshot,
@@ -388,23 +384,27 @@ append_picture (EntenteGraphView *self,
                 int               height,
                 gboolean          in_place)
 {
-  EntenteColor background = entente_render_background_color (self->cache_dark);
+  EntenteRenderOptions options;
+  cairo_t *cr;
 
   append_surface (self, snapshot, self->cache, &self->cache_texture, width, height, in_place);
-  if (self->hovered_entity < 0 || !hover_veils (self))
+  fill_render_options (self, &options);
+  if (!focus_on_layer (self) || !entente_render_veils_focus (&options))
     return;
 
-  if (self->focus_layer == NULL || self->focus_layer_entity != self->hovered_entity ||
+  if (self->focus_layer == NULL || self->focus_layer_hovered != self->hovered_entity ||
       self->focus_layer_serial != self->cache_serial)
     {
       clear_focus_layer (self);
       self->focus_layer = render_focus_layer (self);
-      self->focus_layer_entity = self->hovered_entity;
+      self->focus_layer_hovered = self->hovered_entity;
       self->focus_layer_serial = self->cache_serial;
     }
-  gtk_snapshot_append_color (snapshot,
-                             &(GdkRGBA) { background.r, background.g, background.b, 1.0 - ENTENTE_RENDER_DIMMED_ALPHA },
-                             &GRAPHENE_RECT_INIT (0, 0, width, height));
+  options.viewport = &self->cache_viewport;
+  options.dark = self->cache_dark;
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  entente_render_veil (cr, &options);
+  cairo_destroy (cr);
   append_surface (self, snapshot, self->focus_layer, &self->focus_layer_texture, width, height, in_place);
 }
 
@@ -450,8 +450,7 @@ entente_graph_view_snapshot (GtkWidget   *widget,
     return;
 
   if (self->cache != NULL && self->cache_width == width && self->cache_height == height &&
-      self->cache_scale == scale && (self->cache_valid || self->refresh_source != 0) &&
-      self->cache_hovered == (hover_veils (self) ? -1 : self->hovered_entity))
+      self->cache_scale == scale && (self->cache_valid || self->refresh_source != 0))
     {
       const EntenteViewport *was = &self->cache_viewport;
       double k = self->viewport.zoom / was->zoom;
@@ -909,7 +908,8 @@ set_hovered (EntenteGraphView *self,
                                  entente_text_get (&entente_story_get_entity (self->story, entity)->name));
   else
     gtk_widget_set_tooltip_text (GTK_WIDGET (self), NULL);
-  if (hover_veils (self))
+  /* A big graph's picture has no hover in it: only its focus layer changes. */
+  if (focus_on_layer (self))
     gtk_widget_queue_draw (GTK_WIDGET (self));
   else
     invalidate (self);
@@ -1248,7 +1248,6 @@ entente_graph_view_init (EntenteGraphView *self)
   self->selected_entity = -1;
   self->selected_relation = -1;
   self->hovered_entity = -1;
-  self->cache_hovered = -1;
   self->dragged_entity = -1;
   self->label_cache = entente_label_cache_new (LABEL_CACHE_CAPACITY);
   self->auto_fit = TRUE;

@@ -20,6 +20,40 @@ test_load_bundled (void)
   return story;
 }
 
+/* A @side × @side grid as a story: node r*side+c is row r, column c, and
+ * hop distances are Manhattan distances. */
+EntenteStory *
+test_load_grid (guint side)
+{
+  g_autoptr(GString) json = g_string_new ("{\"entente\": 1, \"id\": \"grid\", \"title\": \"Grid\", "
+                                          "\"summary\": \"S\", \"language\": \"en\", \"sources\": [], "
+                                          "\"quotes\": [], \"events\": [], \"entities\": [");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  EntenteStory *story;
+  guint relation = 0;
+
+  for (guint i = 0; i < side * side; i++)
+    g_string_append_printf (json, "%s{\"id\": \"n%u\", \"kind\": \"company\", \"name\": \"N%u\"}",
+                            i ? ", " : "", i, i);
+  g_string_append (json, "], \"relations\": [");
+  for (guint i = 0; i < side * side; i++)
+    {
+      if (i % side + 1 < side)
+        g_string_append_printf (json, "%s{\"id\": \"r%u\", \"from\": \"n%u\", \"to\": \"n%u\", \"kind\": \"link\", \"label\": \"links\", \"status\": \"confirmed\"}",
+                                relation ? ", " : "", relation, i, i + 1), relation++;
+      if (i + side < side * side)
+        g_string_append_printf (json, "%s{\"id\": \"r%u\", \"from\": \"n%u\", \"to\": \"n%u\", \"kind\": \"link\", \"label\": \"links\", \"status\": \"confirmed\"}",
+                                relation ? ", " : "", relation, i, i + side), relation++;
+    }
+  g_string_append (json, "]}");
+
+  bytes = g_bytes_new (json->str, json->len);
+  story = entente_story_load_from_bytes (bytes, "grid.entente.json", &error);
+  g_assert_no_error (error);
+  return story;
+}
+
 /* The first day of an ISO date of any precision. */
 guint32
 test_day_of (const char *iso)

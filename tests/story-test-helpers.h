@@ -9,6 +9,7 @@
 G_BEGIN_DECLS
 
 EntenteStory *test_load_bundled (void);
+EntenteStory *test_load_grid    (guint       side);
 guint32       test_day_of       (const char *iso);
 double        test_grid_stress  (guint         side,
                                  const double *x,

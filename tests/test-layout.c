@@ -197,44 +197,10 @@ test_hit (void)
 
 #define GRID_SIDE 12
 
-/* A GRID_SIDE × GRID_SIDE grid as a story: node r*GRID_SIDE+c is row r,
- * column c, and hop distances are Manhattan distances. */
-static EntenteStory *
-load_grid (void)
-{
-  g_autoptr(GString) json = g_string_new ("{\"entente\": 1, \"id\": \"grid\", \"title\": \"Grid\", "
-                                          "\"summary\": \"S\", \"language\": \"en\", \"sources\": [], "
-                                          "\"quotes\": [], \"events\": [], \"entities\": [");
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  EntenteStory *story;
-  guint relation = 0;
-
-  for (guint i = 0; i < GRID_SIDE * GRID_SIDE; i++)
-    g_string_append_printf (json, "%s{\"id\": \"n%u\", \"kind\": \"company\", \"name\": \"N%u\"}",
-                            i ? ", " : "", i, i);
-  g_string_append (json, "], \"relations\": [");
-  for (guint i = 0; i < GRID_SIDE * GRID_SIDE; i++)
-    {
-      if (i % GRID_SIDE + 1 < GRID_SIDE)
-        g_string_append_printf (json, "%s{\"id\": \"r%u\", \"from\": \"n%u\", \"to\": \"n%u\", \"kind\": \"link\", \"label\": \"links\", \"status\": \"confirmed\"}",
-                                relation ? ", " : "", relation, i, i + 1), relation++;
-      if (i + GRID_SIDE < GRID_SIDE * GRID_SIDE)
-        g_string_append_printf (json, "%s{\"id\": \"r%u\", \"from\": \"n%u\", \"to\": \"n%u\", \"kind\": \"link\", \"label\": \"links\", \"status\": \"confirmed\"}",
-                                relation ? ", " : "", relation, i, i + GRID_SIDE), relation++;
-    }
-  g_string_append (json, "]}");
-
-  bytes = g_bytes_new (json->str, json->len);
-  story = entente_story_load_from_bytes (bytes, "grid.entente.json", &error);
-  g_assert_no_error (error);
-  return story;
-}
-
 static void
 test_far_stays_far (void)
 {
-  g_autoptr(EntenteStory) story = load_grid ();
+  g_autoptr(EntenteStory) story = test_load_grid (GRID_SIDE);
   g_autoptr(EntenteLayout) layout = laid_out (story, ENTENTE_LAYOUT_DEFAULT_SEED);
   double stress = test_grid_stress (GRID_SIDE, layout->x, layout->y);
 

@@ -12,6 +12,7 @@
 #include "graph/entente-pixels.h"
 #include "graph/entente-renderer.h"
 #include "story/entente-story-loader.h"
+#include "story-test-helpers.h"
 
 #define WIDTH  900
 #define HEIGHT 600
@@ -608,7 +609,7 @@ test_focus_layer (Fixture       *f,
 
   fixture_options (f, &options);
   options.hovered_entity = hovered;
-  options.focus_only = TRUE;
+  options.layer = ENTENTE_RENDER_LAYER_FOCUS;
   entente_render (cr, &options);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
@@ -643,6 +644,111 @@ test_focus_layer (Fixture       *f,
   g_assert_cmpuint (others_bare, >=, others - 2);
 }
 
+/* With a selection, which keeps the focus, an entity hovered outside it
+ * is on the focus layer too (its ring, its name), and nothing else is. */
+static void
+test_hovered_outside_focus (Fixture       *f,
+                            gconstpointer  data)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(GArray) texts = entente_render_texts_new ();
+  int hovered = entente_story_find_entity (f->story, "wsj");
+  int selected = entente_story_find_entity (f->story, "iphone");
+  const char *hovered_name = entente_text_get (&entente_story_get_entity (f->story, hovered)->name);
+  gboolean named = FALSE;
+  EntenteRenderOptions options;
+  double x, y;
+
+  fixture_options (f, &options);
+  options.hovered_entity = hovered;
+  options.selected_entity = selected;
+  options.layer = ENTENTE_RENDER_LAYER_FOCUS;
+  entente_render (cr, &options);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  entente_viewport_world_to_screen (&f->viewport, f->layout->x[hovered], f->layout->y[hovered], &x, &y);
+  g_assert_cmpuint (cairo_image_surface_get_data (surface)[(int) y * cairo_image_surface_get_stride (surface) + (int) x * 4 + 3], >, 0);
+  cairo_surface_destroy (surface);
+
+  options.texts = texts;
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cr = cairo_create (surface);
+  entente_render (cr, &options);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  for (guint t = 0; t < texts->len; t++)
+    named |= g_str_equal (g_array_index (texts, EntenteRenderText, t).text, hovered_name);
+  g_assert_true (named);
+}
+
+/* A focus on a big graph: the picture without it, veiled, keeps 22 % of
+ * itself wherever the focus layer left it bare. Not on a small graph, nor
+ * for text kept as text. */
+static void
+test_big_graph_veils_focus (void)
+{
+  g_autoptr(EntenteStory) grid = test_load_grid (40);
+  g_autoptr(EntenteLayout) layout = entente_layout_new (grid, ENTENTE_LAYOUT_DEFAULT_SEED);
+  g_autoptr(GArray) texts = entente_render_texts_new ();
+  cairo_surface_t *plain = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cairo_surface_t *focused = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cairo_surface_t *layer = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cairo_surface_t *targets[] = { plain, focused, layer };
+  EntenteRenderOptions options;
+  EntenteViewport viewport;
+  double x0, y0, x1, y1;
+  guint compared = 0;
+
+  g_assert_cmpuint (entente_story_get_n_relations (grid), >=, ENTENTE_RENDER_VEIL_MIN_RELATIONS);
+  entente_viewport_init (&viewport, WIDTH, HEIGHT);
+  entente_layout_get_bounds (layout, &x0, &y0, &x1, &y1);
+  entente_viewport_fit (&viewport, x0, y0, x1, y1, 20);
+  entente_render_options_init (&options);
+  options.story = grid;
+  options.layout = layout;
+  options.viewport = &viewport;
+  options.show_legend = FALSE;
+
+  for (guint t = 0; t < G_N_ELEMENTS (targets); t++)
+    {
+      cairo_t *cr = cairo_create (targets[t]);
+
+      options.hovered_entity = t == 0 ? -1 : 0;
+      options.paint_background = t < 2;
+      options.layer = t < 2 ? ENTENTE_RENDER_LAYER_ALL : ENTENTE_RENDER_LAYER_FOCUS;
+      g_assert_cmpint (entente_render_veils_focus (&options), ==, t == 1);
+      entente_render (cr, &options);
+      cairo_destroy (cr);
+      cairo_surface_flush (targets[t]);
+    }
+
+  for (guint i = 0; i < 40 * 40; i++)
+    {
+      double x, y;
+      guint32 p, q;
+
+      entente_viewport_world_to_screen (&viewport, layout->x[i], layout->y[i], &x, &y);
+      if (cairo_image_surface_get_data (layer)[(int) y * cairo_image_surface_get_stride (layer) + (int) x * 4 + 3] != 0)
+        continue;
+      p = pixel (plain, (int) x, (int) y);
+      q = pixel (focused, (int) x, (int) y);
+      /* The light background is 0.98 grey. */
+      for (int shift = 0; shift < 24; shift += 8)
+        g_assert_cmpfloat_with_epsilon (((q >> shift) & 0xff) / 255.0,
+                                        ENTENTE_RENDER_DIMMED_ALPHA * ((p >> shift) & 0xff) / 255.0 +
+                                        (1 - ENTENTE_RENDER_DIMMED_ALPHA) * 0.98, 0.02);
+      compared++;
+    }
+  g_assert_cmpuint (compared, >, 1000);
+
+  options.layer = ENTENTE_RENDER_LAYER_ALL;
+  options.texts = texts;
+  g_assert_false (entente_render_veils_focus (&options));
+  for (guint t = 0; t < G_N_ELEMENTS (targets); t++)
+    cairo_surface_destroy (targets[t]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -660,6 +766,8 @@ main (int   argc,
   g_test_add_func ("/graph/label-cache", test_label_cache);
   g_test_add ("/graph/render/interface-font", Fixture, NULL, fixture_set_up, test_interface_font, fixture_tear_down);
   g_test_add ("/graph/render/focus-layer", Fixture, NULL, fixture_set_up, test_focus_layer, fixture_tear_down);
+  g_test_add ("/graph/render/hovered-outside-focus", Fixture, NULL, fixture_set_up, test_hovered_outside_focus, fixture_tear_down);
+  g_test_add_func ("/graph/render/big-graph-veils-focus", test_big_graph_veils_focus);
   g_test_add ("/graph/render/neighbours-named-zoomed-out", Fixture, NULL, fixture_set_up, test_neighbours_named_zoomed_out, fixture_tear_down);
   g_test_add ("/graph/render/every-name-placed/en", Fixture, "en", fixture_set_up, test_every_name_placed, fixture_tear_down);
   g_test_add ("/graph/render/every-name-placed/fr", Fixture, "fr", fixture_set_up, test_every_name_placed, fixture_tear_down);

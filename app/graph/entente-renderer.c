@@ -97,12 +97,6 @@ palette_for (gboolean dark)
   };
 }
 
-EntenteColor
-entente_render_background_color (gboolean dark)
-{
-  return palette_for (dark).background;
-}
-
 static void
 set_color (cairo_t            *cr,
            const EntenteColor *c,
@@ -199,11 +193,11 @@ in_focus (const Focus *focus,
 
 /* Left out of a focus layer: what the veiled picture under it shows. */
 static gboolean
-left_to_veil (const EntenteRenderOptions *o,
-              const Focus                *focus,
-              guint                       entity)
+left_to_picture (const EntenteRenderOptions *o,
+                 const Focus                *focus,
+                 guint                       entity)
 {
-  return o->focus_only && !in_focus (focus, entity);
+  return o->layer == ENTENTE_RENDER_LAYER_FOCUS && !in_focus (focus, entity) && (int) entity != o->hovered_entity;
 }
 
 static double
@@ -833,7 +827,7 @@ draw_edges (cairo_t                    *cr,
   /* Plain edges — fully shown, not in focus, not new, not ended — go in
    * batches by status and dimming: one stroke per few hundred edges
    * rather than one per edge, which is what keeps big graphs fast. */
-  if (!o->focus_only)
+  if (o->layer == ENTENTE_RENDER_LAYER_ALL)
     draw_plain_edges (cr, o, pal, focus);
 
   for (guint i = 0; i < n; i++)
@@ -846,7 +840,7 @@ draw_edges (cairo_t                    *cr,
       double alpha = 0.9;
       Curve c;
 
-      if (opacity < 0.01 || is_plain_edge (o, focus, i) || (o->focus_only && !touches_focus))
+      if (opacity < 0.01 || is_plain_edge (o, focus, i) || (o->layer == ENTENTE_RENDER_LAYER_FOCUS && !touches_focus))
         continue;
 
       if (focus->active && !touches_focus)
@@ -973,7 +967,7 @@ raster_plain_nodes (gpointer data)
       double alpha = in_focus (band->focus, i) ? 1.0 : DIMMED_ALPHA;
       double x, y, r;
 
-      if (!is_plain_node (o, band->focus, i) || left_to_veil (o, band->focus, i))
+      if (!is_plain_node (o, band->focus, i) || left_to_picture (o, band->focus, i))
         continue;
       node_screen_geometry (o, i, &x, &y, &r);
       if (!node_on_screen (o, x, y, r))
@@ -1009,7 +1003,7 @@ draw_plain_nodes (cairo_t                    *cr,
       double alpha = in_focus (focus, i) ? 1.0 : DIMMED_ALPHA;
       double x, y, r;
 
-      if (!is_plain_node (o, focus, i) || left_to_veil (o, focus, i))
+      if (!is_plain_node (o, focus, i) || left_to_picture (o, focus, i))
         continue;
       node_screen_geometry (o, i, &x, &y, &r);
       if (!node_on_screen (o, x, y, r))
@@ -1043,7 +1037,7 @@ draw_nodes (cairo_t                    *cr,
       double alpha = (in_focus (focus, i) ? 1.0 : DIMMED_ALPHA) * opacity;
       double x, y, r;
 
-      if (opacity < 0.01 || is_plain_node (o, focus, i) || left_to_veil (o, focus, i))
+      if (opacity < 0.01 || is_plain_node (o, focus, i) || left_to_picture (o, focus, i))
         continue;
 
       node_screen_geometry (o, i, &x, &y, &r);
@@ -1172,7 +1166,7 @@ draw_labels (cairo_t                    *cr,
       LabelCandidate c = { i, layout->radius[i] };
       double x, y, r;
 
-      if (entity_opacity (o, i) < 0.5 || left_to_veil (o, focus, i))
+      if (entity_opacity (o, i) < 0.5 || left_to_picture (o, focus, i))
         continue;
       node_screen_geometry (o, i, &x, &y, &r);
       if (!node_on_screen (o, x, y, r))
@@ -1464,6 +1458,52 @@ entente_render_hit_relation (const EntenteRenderOptions *o,
   return best;
 }
 
+static gboolean
+has_focus (const EntenteRenderOptions *o)
+{
+  return o->selected_entity >= 0 || o->hovered_entity >= 0 || o->selected_relation >= 0 || o->highlighted != NULL;
+}
+
+/* On a big graph, dimming each edge out of focus still leaves the crowd
+ * of them dark, the focus lost in it; a veil over the whole picture dims
+ * the crowd as a whole. It also lets a view keep the picture without the
+ * focus and draw only the focus layer when the hover moves (2.4 ms rather
+ * than 55 at 10,000 nodes). Not for text kept as text (SVG), which would
+ * land above the veil. */
+gboolean
+entente_render_veils_focus (const EntenteRenderOptions *o)
+{
+  return o->layer == ENTENTE_RENDER_LAYER_ALL && o->texts == NULL && has_focus (o) &&
+         entente_story_get_n_relations (o->story) >= ENTENTE_RENDER_VEIL_MIN_RELATIONS;
+}
+
+/* @o without its focus: the picture under the veil. */
+void
+entente_render_unfocused (const EntenteRenderOptions *o,
+                          EntenteRenderOptions       *unfocused)
+{
+  *unfocused = *o;
+  unfocused->selected_entity = -1;
+  unfocused->hovered_entity = -1;
+  unfocused->selected_relation = -1;
+  unfocused->highlighted = NULL;
+}
+
+/* The background's colour over the whole view, letting through what
+ * things out of focus keep of themselves. */
+void
+entente_render_veil (cairo_t                    *cr,
+                     const EntenteRenderOptions *o)
+{
+  Palette pal = palette_for (o->dark);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, o->viewport->width, o->viewport->height);
+  set_color (cr, &pal.background, 1.0 - DIMMED_ALPHA);
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
+
 void
 entente_render (cairo_t                    *cr,
                 const EntenteRenderOptions *o)
@@ -1476,6 +1516,20 @@ entente_render (cairo_t                    *cr,
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (o != NULL && ENTENTE_IS_STORY (o->story) && o->layout && o->viewport);
+
+  if (entente_render_veils_focus (o))
+    {
+      EntenteRenderOptions part;
+
+      entente_render_unfocused (o, &part);
+      entente_render (cr, &part);
+      entente_render_veil (cr, o);
+      part = *o;
+      part.layer = ENTENTE_RENDER_LAYER_FOCUS;
+      part.paint_background = FALSE;
+      entente_render (cr, &part);
+      return;
+    }
 
   pal = palette_for (o->dark);
   cairo_save (cr);

@@ -22,7 +22,7 @@ G_BEGIN_DECLS
 #define ENTENTE_RENDER_LABEL_OVERHANG 70.0
 
 /* How much of itself what is out of focus keeps: what a focus layer's
- * veil over a picture lets through (see EntenteRenderOptions.focus_only). */
+ * veil over a picture lets through (see ENTENTE_RENDER_LAYER_FOCUS). */
 #define ENTENTE_RENDER_DIMMED_ALPHA 0.22
 
 /* Zoomed out further, the only names drawn are those of the hovered or
@@ -50,6 +50,19 @@ typedef struct
   EntenteColor  halo_color;
 } EntenteRenderText;
 
+/* What an entente_render() call draws. On a big graph a focus (a hovered
+ * or selected entity, a selected relation, what a quote is about) is drawn
+ * as the picture without it, a veil, and the focus layer over the veil:
+ * see entente_render_veils_focus(). */
+typedef enum
+{
+  ENTENTE_RENDER_LAYER_ALL,
+  ENTENTE_RENDER_LAYER_FOCUS,  /* what is in focus, the hovered entity, the legend and caption */
+} EntenteRenderLayer;
+
+/* From this many relations on, a focus veils the picture. */
+#define ENTENTE_RENDER_VEIL_MIN_RELATIONS 2000
+
 typedef struct
 {
   EntenteStory          *story;
@@ -67,7 +80,7 @@ typedef struct
   const guint8          *new_relations;
   gboolean               dark;
   gboolean               paint_background;
-  gboolean               focus_only;       /* only what is in focus (and the legend): a layer over a veiled picture */
+  EntenteRenderLayer     layer;
   gboolean               show_legend;
   GArray                *texts;            /* EntenteRenderText: collect text instead of drawing it */
   PangoContext          *pango_context;    /* labels' fonts; NULL: the target's own */
@@ -82,7 +95,11 @@ void          entente_render              (cairo_t                    *cr,
 GArray       *entente_render_texts_new    (void);
 void          entente_render_prepare_labels (const EntenteRenderOptions *options,
                                              int                         scale);
-EntenteColor  entente_render_background_color (gboolean             dark);
+gboolean      entente_render_veils_focus  (const EntenteRenderOptions *options);
+void          entente_render_unfocused    (const EntenteRenderOptions *options,
+                                           EntenteRenderOptions       *unfocused);
+void          entente_render_veil         (cairo_t                    *cr,
+                                           const EntenteRenderOptions *options);
 EntenteColor  entente_kind_color          (EntenteEntityKind           kind,
                                            gboolean                    dark);
 int           entente_render_hit_legend   (const EntenteRenderOptions *options,

@@ -204,7 +204,7 @@ bench_size (guint n,
     g_autoptr(GArray) hover = g_array_new (FALSE, FALSE, sizeof (double));
     EntenteRenderOptions layer_options = options;
 
-    layer_options.focus_only = TRUE;
+    layer_options.layer = ENTENTE_RENDER_LAYER_FOCUS;
     for (guint f = 0; f < (guint) frames; f++)
       {
         cairo_t *cr = cairo_create (focus);
