@@ -100,11 +100,10 @@ struct _EntenteGraphView
 
   /* On a big graph the picture is drawn without the focus, and the focus
    * on a layer of its own, laid over it veiled (see
-   * entente_render_veils_focus()): hovering draws the layer alone. Made
-   * for the picture of cache_serial and the entity then hovered. */
+   * entente_render_veils_focus()): a new hover or selection draws the
+   * layer alone. Made for the picture of cache_serial. */
   cairo_surface_t *focus_layer;
   GdkTexture      *focus_layer_texture;
-  int              focus_layer_hovered;
   guint            focus_layer_serial;
 
   /* Bumped whenever the reader changes the arrangement: a pin, the view. */
@@ -133,6 +132,22 @@ invalidate (EntenteGraphView *self)
 {
   self->cache_valid = FALSE;
   g_clear_handle_id (&self->refresh_source, g_source_remove);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static gboolean focus_on_layer (EntenteGraphView *self);
+static void     clear_focus_layer (EntenteGraphView *self);
+
+/* The hover, the selection or what a quote is about changed. */
+static void
+focus_changed (EntenteGraphView *self)
+{
+  if (!focus_on_layer (self))
+    {
+      invalidate (self);
+      return;
+    }
+  clear_focus_layer (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -392,12 +407,10 @@ append_picture (EntenteGraphView *self,
   if (!focus_on_layer (self) || !entente_render_veils_focus (&options))
     return;
 
-  if (self->focus_layer == NULL || self->focus_layer_hovered != self->hovered_entity ||
-      self->focus_layer_serial != self->cache_serial)
+  if (self->focus_layer == NULL || self->focus_layer_serial != self->cache_serial)
     {
       clear_focus_layer (self);
       self->focus_layer = render_focus_layer (self);
-      self->focus_layer_hovered = self->hovered_entity;
       self->focus_layer_serial = self->cache_serial;
     }
   options.viewport = &self->cache_viewport;
@@ -908,11 +921,7 @@ set_hovered (EntenteGraphView *self,
                                  entente_text_get (&entente_story_get_entity (self->story, entity)->name));
   else
     gtk_widget_set_tooltip_text (GTK_WIDGET (self), NULL);
-  /* A big graph's picture has no hover in it: only its focus layer changes. */
-  if (focus_on_layer (self))
-    gtk_widget_queue_draw (GTK_WIDGET (self));
-  else
-    invalidate (self);
+  focus_changed (self);
 }
 
 static void
@@ -1533,7 +1542,7 @@ entente_graph_view_set_selected_entity (EntenteGraphView *self,
 
   self->selected_entity = entity;
   update_accessible_description (self);
-  invalidate (self);
+  focus_changed (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ENTITY]);
 }
 
@@ -1553,7 +1562,7 @@ entente_graph_view_set_selected_relation (EntenteGraphView *self,
   if (self->story == NULL || relation < 0 || (guint) relation >= entente_story_get_n_relations (self->story))
     relation = -1;
   self->selected_relation = relation;
-  invalidate (self);
+  focus_changed (self);
 }
 
 /* Rings the entities a quote is about; NULL or none clears. */
@@ -1574,7 +1583,7 @@ entente_graph_view_set_highlighted (EntenteGraphView *self,
         if (entities[i] < n)
           self->highlighted[entities[i]] = TRUE;
     }
-  invalidate (self);
+  focus_changed (self);
 }
 
 EntenteTimeMode
