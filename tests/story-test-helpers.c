@@ -6,6 +6,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "story-test-helpers.h"
 #include "story/entente-story-loader.h"
@@ -20,17 +21,14 @@ test_load_bundled (void)
   return story;
 }
 
-/* A @side × @side grid as a story: node r*side+c is row r, column c, and
- * hop distances are Manhattan distances. */
-EntenteStory *
-test_load_grid (guint side)
+/* A @side × @side grid as a story's JSON: node r*side+c is row r,
+ * column c, and hop distances are Manhattan distances. */
+char *
+test_grid_json (guint side)
 {
-  g_autoptr(GString) json = g_string_new ("{\"entente\": 1, \"id\": \"grid\", \"title\": \"Grid\", "
-                                          "\"summary\": \"S\", \"language\": \"en\", \"sources\": [], "
-                                          "\"quotes\": [], \"events\": [], \"entities\": [");
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  EntenteStory *story;
+  GString *json = g_string_new ("{\"entente\": 1, \"id\": \"grid\", \"title\": \"Grid\", "
+                                "\"summary\": \"S\", \"language\": \"en\", \"sources\": [], "
+                                "\"quotes\": [], \"events\": [], \"entities\": [");
   guint relation = 0;
 
   for (guint i = 0; i < side * side; i++)
@@ -47,9 +45,17 @@ test_load_grid (guint side)
                                 relation ? ", " : "", relation, i, i + side), relation++;
     }
   g_string_append (json, "]}");
+  return g_string_free (json, FALSE);
+}
 
-  bytes = g_bytes_new (json->str, json->len);
-  story = entente_story_load_from_bytes (bytes, "grid.entente.json", &error);
+EntenteStory *
+test_load_grid (guint side)
+{
+  g_autofree char *json = test_grid_json (side);
+  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  EntenteStory *story = entente_story_load_from_bytes (bytes, "grid.entente.json", &error);
+
   g_assert_no_error (error);
   return story;
 }

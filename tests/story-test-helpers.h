@@ -9,6 +9,7 @@
 G_BEGIN_DECLS
 
 EntenteStory *test_load_bundled (void);
+char         *test_grid_json    (guint       side);
 EntenteStory *test_load_grid    (guint       side);
 guint32       test_day_of       (const char *iso);
 double        test_grid_stress  (guint         side,

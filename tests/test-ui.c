@@ -830,6 +830,80 @@ test_graph_reaches_screen (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The light style's kind colour seen through the veil over what is out
+ * of focus: 22 % of it over the 0.98 grey background. */
+static gboolean
+is_veiled_kind_color (const guchar bgra[4], EntenteEntityKind kind)
+{
+  EntenteColor color = entente_kind_color (kind, FALSE);
+  double keep = ENTENTE_RENDER_DIMMED_ALPHA;
+
+  return ABS (bgra[2] - (int) round ((keep * color.r + (1 - keep) * 0.98) * 255)) <= 3 &&
+         ABS (bgra[1] - (int) round ((keep * color.g + (1 - keep) * 0.98) * 255)) <= 3 &&
+         ABS (bgra[0] - (int) round ((keep * color.b + (1 - keep) * 0.98) * 255)) <= 3;
+}
+
+static gboolean
+grid_story_shown (gpointer data)
+{
+  EntenteWindow *window = data;
+  EntenteStory *story = entente_window_get_story (window);
+
+  return story != NULL && entente_story_get_n_entities (story) == 50 * 50 &&
+         entente_graph_view_get_layout_settled (entente_window_get_graph_view (window));
+}
+
+/* On a big graph a focus is a layer over the picture veiled: an entity
+ * out of focus shows through the veil at 22 % of itself, one in focus in
+ * its own colour, and without a focus the picture shows as it is. */
+static void
+test_big_graph_focus_veiled (void)
+{
+  EntenteWindow *window = ui_test_open_window ();
+  EntenteGraphView *graph = entente_window_get_graph_view (window);
+  g_autofree char *dir = g_dir_make_tmp ("entente-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "grid.entente.json", NULL);
+  g_autofree char *json = test_grid_json (50);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  int middle = 25 * 50 + 25;
+  guchar bgra[4];
+
+  g_assert_true (g_file_set_contents (path, json, -1, NULL));
+  entente_window_open_file (window, file);
+  ui_test_wait_until (grid_story_shown, window);
+  /* Close enough for a node to fill the middle pixel. */
+  for (int i = 0; i < 8; i++)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL);
+  entente_graph_view_center_on (graph, middle);
+  run_for (1000);
+  graph_center_pixel (graph, bgra);
+  g_assert_true (is_kind_color (bgra, ENTENTE_ENTITY_COMPANY, FALSE));
+
+  /* A corner selected: the middle is out of focus, veiled. */
+  entente_graph_view_set_selected_entity (graph, 0);
+  run_for (300);
+  graph_center_pixel (graph, bgra);
+  g_assert_true (is_veiled_kind_color (bgra, ENTENTE_ENTITY_COMPANY));
+
+  /* The middle's neighbour selected: the middle is in focus, over the veil. */
+  entente_graph_view_set_selected_entity (graph, middle + 1);
+  run_for (300);
+  graph_center_pixel (graph, bgra);
+  g_assert_true (is_kind_color (bgra, ENTENTE_ENTITY_COMPANY, FALSE));
+
+  /* No focus, no veil. */
+  entente_graph_view_set_selected_entity (graph, 0);
+  run_for (300);
+  entente_graph_view_set_selected_entity (graph, -1);
+  run_for (300);
+  graph_center_pixel (graph, bgra);
+  g_assert_true (is_kind_color (bgra, ENTENTE_ENTITY_COMPANY, FALSE));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static gboolean
 has_tooltip_text (gpointer data)
 {
@@ -967,6 +1041,7 @@ main (int   argc,
   g_test_add_func ("/ui/kind-filter", test_kind_filter);
   g_test_add_func ("/ui/window-size-remembered", test_window_size_remembered);
   g_test_add_func ("/ui/graph-reaches-screen", test_graph_reaches_screen);
+  g_test_add_func ("/ui/big-graph-focus-veiled", test_big_graph_focus_veiled);
   g_test_add_func ("/ui/tooltip-after-first-frame", test_tooltip_after_first_frame);
   g_test_add_func ("/ui/window-shows-with-its-story", test_window_shows_with_its_story);
 
