@@ -474,6 +474,35 @@ test_label_cache (void)
   g_object_unref (context);
 }
 
+static gboolean
+has_text (const GArray *texts,
+          const char   *text)
+{
+  for (guint t = 0; t < texts->len; t++)
+    if (g_str_equal (g_array_index (texts, EntenteRenderText, t).text, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* @entity and the entities it has a relation with, one flag each. */
+static gboolean *
+neighbourhood_of (EntenteStory *story,
+                  int           entity)
+{
+  gboolean *near = g_new0 (gboolean, entente_story_get_n_entities (story));
+
+  g_assert_cmpint (entity, >=, 0);
+  near[entity] = TRUE;
+  for (guint r = 0; r < entente_story_get_n_relations (story); r++)
+    {
+      const EntenteRelation *relation = entente_story_get_relation (story, r);
+
+      if ((int) relation->from == entity || (int) relation->to == entity)
+        near[relation->from] = near[relation->to] = TRUE;
+    }
+  return near;
+}
+
 /* At the size the window opens with, fitted as the graph view fits it
  * (room for the legend at the left, for labels at the sides), every name
  * of the bundled story finds a place, even in the crowd around OpenAI;
@@ -508,17 +537,14 @@ test_every_name_placed (Fixture       *f,
   for (guint i = 0; i < entente_story_get_n_entities (f->story); i++)
     {
       const char *name = entente_text_get (&entente_story_get_entity (f->story, i)->name);
-      gboolean placed = FALSE;
 
       if (!entente_time_view_shows_entity (&f->time_view, i))
         continue;
       shown++;
       translated += !g_str_equal (name, entente_text_get_in (&entente_story_get_entity (f->story, i)->name, "en"));
-      for (guint t = 0; t < texts->len && !placed; t++)
-        placed = g_str_equal (g_array_index (texts, EntenteRenderText, t).text, name);
-      if (!placed)
+      if (!has_text (texts, name))
         g_test_message ("no room for %s", name);
-      g_assert_true (placed);
+      g_assert_true (has_text (texts, name));
     }
   g_assert_cmpuint (shown, >, 20);
   /* The names really were the French ones. */
@@ -539,22 +565,11 @@ test_neighbours_named_zoomed_out (Fixture       *f,
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
   cairo_t *cr = cairo_create (surface);
   g_autoptr(GArray) texts = entente_render_texts_new ();
-  g_autofree gboolean *neighbour = g_new0 (gboolean, entente_story_get_n_entities (f->story));
   int selected = entente_story_find_entity (f->story, "satya-nadella");
+  g_autofree gboolean *neighbour = neighbourhood_of (f->story, selected);
   guint neighbours_named = 0;
   EntenteRenderOptions options;
   EntenteViewport viewport = f->viewport;
-
-  g_assert_cmpint (selected, >=, 0);
-  for (guint r = 0; r < entente_story_get_n_relations (f->story); r++)
-    {
-      const EntenteRelation *relation = entente_story_get_relation (f->story, r);
-
-      if ((int) relation->from == selected)
-        neighbour[relation->to] = TRUE;
-      if ((int) relation->to == selected)
-        neighbour[relation->from] = TRUE;
-    }
 
   viewport.zoom = ENTENTE_RENDER_MIN_LABEL_ZOOM * 0.75;
   fixture_options (f, &options);
@@ -567,11 +582,8 @@ test_neighbours_named_zoomed_out (Fixture       *f,
 
   for (guint i = 0; i < entente_story_get_n_entities (f->story); i++)
     {
-      const char *name = entente_text_get (&entente_story_get_entity (f->story, i)->name);
-      gboolean named = FALSE;
+      gboolean named = has_text (texts, entente_text_get (&entente_story_get_entity (f->story, i)->name));
 
-      for (guint t = 0; t < texts->len && !named; t++)
-        named = g_str_equal (g_array_index (texts, EntenteRenderText, t).text, name);
       if ((int) i == selected)
         g_assert_true (named);
       else if (neighbour[i])
@@ -590,22 +602,12 @@ test_focus_layer (Fixture       *f,
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
   cairo_t *cr = cairo_create (surface);
-  g_autofree gboolean *in_focus = g_new0 (gboolean, entente_story_get_n_entities (f->story));
   int hovered = entente_story_find_entity (f->story, "satya-nadella");
+  g_autofree gboolean *in_focus = neighbourhood_of (f->story, hovered);
   const guchar *data_bytes;
   int stride;
   guint focus_count = 0, others = 0, others_bare = 0;
   EntenteRenderOptions options;
-
-  g_assert_cmpint (hovered, >=, 0);
-  in_focus[hovered] = TRUE;
-  for (guint r = 0; r < entente_story_get_n_relations (f->story); r++)
-    {
-      const EntenteRelation *relation = entente_story_get_relation (f->story, r);
-
-      if ((int) relation->from == hovered || (int) relation->to == hovered)
-        in_focus[relation->from] = in_focus[relation->to] = TRUE;
-    }
 
   fixture_options (f, &options);
   options.hovered_entity = hovered;
@@ -656,7 +658,6 @@ test_hovered_outside_focus (Fixture       *f,
   int hovered = entente_story_find_entity (f->story, "wsj");
   int selected = entente_story_find_entity (f->story, "iphone");
   const char *hovered_name = entente_text_get (&entente_story_get_entity (f->story, hovered)->name);
-  gboolean named = FALSE;
   EntenteRenderOptions options;
   double x, y;
 
@@ -677,9 +678,7 @@ test_hovered_outside_focus (Fixture       *f,
   entente_render (cr, &options);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
-  for (guint t = 0; t < texts->len; t++)
-    named |= g_str_equal (g_array_index (texts, EntenteRenderText, t).text, hovered_name);
-  g_assert_true (named);
+  g_assert_true (has_text (texts, hovered_name));
 }
 
 /* A focus on a big graph: the picture without it, veiled, keeps 22 % of
