@@ -219,25 +219,34 @@ test_hit_relation (Fixture       *f,
   g_assert_cmpint (entente_render_hit_legend (&options, WIDTH / 2.0, HEIGHT / 2.0), ==, -1);
 }
 
+/* Every piece of text of the picture @options draw. */
+static GArray *
+rendered_texts (const EntenteRenderOptions *options)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                         (int) options->viewport->width, (int) options->viewport->height);
+  cairo_t *cr = cairo_create (surface);
+  EntenteRenderOptions collecting = *options;
+
+  collecting.texts = entente_render_texts_new ();
+  entente_render (cr, &collecting);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return collecting.texts;
+}
+
 /* Every piece of text of the picture with the caption "Title", set in
  * @context. */
 static GArray *
 picture_texts (Fixture      *f,
                PangoContext *context)
 {
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
-  cairo_t *cr = cairo_create (surface);
-  GArray *texts = entente_render_texts_new ();
   EntenteRenderOptions options;
 
   fixture_options (f, &options);
-  options.texts = texts;
   options.pango_context = context;
   options.caption_title = "Title";
-  entente_render (cr, &options);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
-  return texts;
+  return rendered_texts (&options);
 }
 
 /* How far below the top of the picture the caption's baseline lies, the
@@ -512,9 +521,7 @@ test_every_name_placed (Fixture       *f,
                         gconstpointer  data)
 {
   g_autofree char *language = g_strdup (g_getenv ("LANGUAGE"));
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 888, 620);
-  cairo_t *cr = cairo_create (surface);
-  g_autoptr(GArray) texts = entente_render_texts_new ();
+  g_autoptr(GArray) texts = NULL;
   EntenteRenderOptions options;
   EntenteViewport viewport;
   double x0, y0, x1, y1;
@@ -529,10 +536,7 @@ test_every_name_placed (Fixture       *f,
   fixture_options (f, &options);
   options.viewport = &viewport;
   options.show_legend = TRUE;
-  options.texts = texts;
-  entente_render (cr, &options);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
+  texts = rendered_texts (&options);
 
   for (guint i = 0; i < entente_story_get_n_entities (f->story); i++)
     {
@@ -562,9 +566,7 @@ static void
 test_neighbours_named_zoomed_out (Fixture       *f,
                                   gconstpointer  data)
 {
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
-  cairo_t *cr = cairo_create (surface);
-  g_autoptr(GArray) texts = entente_render_texts_new ();
+  g_autoptr(GArray) texts = NULL;
   int selected = entente_story_find_entity (f->story, "satya-nadella");
   g_autofree gboolean *neighbour = neighbourhood_of (f->story, selected);
   guint neighbours_named = 0;
@@ -575,10 +577,7 @@ test_neighbours_named_zoomed_out (Fixture       *f,
   fixture_options (f, &options);
   options.viewport = &viewport;
   options.selected_entity = selected;
-  options.texts = texts;
-  entente_render (cr, &options);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
+  texts = rendered_texts (&options);
 
   for (guint i = 0; i < entente_story_get_n_entities (f->story); i++)
     {
@@ -654,7 +653,7 @@ test_hovered_outside_focus (Fixture       *f,
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
   cairo_t *cr = cairo_create (surface);
-  g_autoptr(GArray) texts = entente_render_texts_new ();
+  g_autoptr(GArray) texts = NULL;
   int hovered = entente_story_find_entity (f->story, "wsj");
   int selected = entente_story_find_entity (f->story, "iphone");
   const char *hovered_name = entente_text_get (&entente_story_get_entity (f->story, hovered)->name);
@@ -672,12 +671,7 @@ test_hovered_outside_focus (Fixture       *f,
   g_assert_cmpuint (cairo_image_surface_get_data (surface)[(int) y * cairo_image_surface_get_stride (surface) + (int) x * 4 + 3], >, 0);
   cairo_surface_destroy (surface);
 
-  options.texts = texts;
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
-  cr = cairo_create (surface);
-  entente_render (cr, &options);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
+  texts = rendered_texts (&options);
   g_assert_true (has_text (texts, hovered_name));
 }
 
