@@ -105,6 +105,7 @@ struct _EntenteGraphView
   cairo_surface_t *focus_layer;
   GdkTexture      *focus_layer_texture;
   guint            focus_layer_serial;
+  double          *names_placed;   /* in the picture under it: see EntenteRenderOptions */
 
   /* Bumped whenever the reader changes the arrangement: a pin, the view. */
   guint            revision;
@@ -257,7 +258,12 @@ render_picture (EntenteGraphView *self,
   cr = cairo_create (surface);
   fill_picture_options (self, &focused);
   if (focus_on_layer (self))
-    entente_render_unfocused (&focused, &options);
+    {
+      entente_render_unfocused (&focused, &options);
+      if (self->names_placed == NULL)
+        self->names_placed = g_new (double, 2 * MAX (1, self->layout->n_nodes));
+      options.names_placed = self->names_placed;
+    }
   else
     options = focused;
   self->cache_serial++;
@@ -281,6 +287,7 @@ render_focus_layer (EntenteGraphView *self)
   fill_picture_options (self, &options);
   options.viewport = &self->cache_viewport;
   options.layer = ENTENTE_RENDER_LAYER_FOCUS;
+  options.names_under = self->names_placed;
   entente_render (cr, &options);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
@@ -1036,6 +1043,7 @@ entente_graph_view_finalize (GObject *object)
   g_clear_pointer (&self->layout, entente_layout_free);
   entente_time_view_clear (&self->time_view);
   g_clear_pointer (&self->entity_fade, g_free);
+  g_clear_pointer (&self->names_placed, g_free);
   g_clear_pointer (&self->relation_fade, g_free);
   g_clear_pointer (&self->new_entities, g_free);
   g_clear_pointer (&self->new_relations, g_free);
@@ -1459,6 +1467,7 @@ entente_graph_view_set_story (EntenteGraphView *self,
   g_clear_pointer (&self->runner, entente_layout_runner_free);
   g_clear_pointer (&self->layout, entente_layout_free);
   g_clear_pointer (&self->entity_fade, g_free);
+  g_clear_pointer (&self->names_placed, g_free);
   g_clear_pointer (&self->relation_fade, g_free);
   g_clear_pointer (&self->new_entities, g_free);
   g_clear_pointer (&self->new_relations, g_free);

@@ -742,6 +742,53 @@ test_big_graph_veils_focus (void)
     cairo_surface_destroy (targets[t]);
 }
 
+/* Names already in the picture under a focus layer stay where they are
+ * on the layer, so that no veiled copy shows beside them: even a name the
+ * crowd around OpenAI pushed from its first place. */
+static void
+test_focus_names_stay_put (Fixture       *f,
+                           gconstpointer  data)
+{
+  guint n = entente_story_get_n_entities (f->story);
+  g_autofree double *under = g_new (double, 2 * n);
+  g_autofree double *on_layer = g_new (double, 2 * n);
+  g_autofree gboolean *near = NULL;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+  EntenteRenderOptions options;
+  guint stayed = 0;
+
+  fixture_options (f, &options);
+  options.names_placed = under;
+  entente_render (cr, &options);
+
+  for (const char *const *id = (const char *const[]) { "sam-altman", "openai", NULL }; *id != NULL; id++)
+    {
+      options.hovered_entity = entente_story_find_entity (f->story, *id);
+      options.layer = ENTENTE_RENDER_LAYER_FOCUS;
+      options.names_under = under;
+      options.names_placed = on_layer;
+      entente_render (cr, &options);
+      g_clear_pointer (&near, g_free);
+      near = neighbourhood_of (f->story, options.hovered_entity);
+
+      for (guint i = 0; i < n; i++)
+        {
+          if (!near[i])
+            g_assert_true (isnan (on_layer[2 * i]));
+          else if (!isnan (under[2 * i]))
+            {
+              g_assert_cmpfloat (on_layer[2 * i], ==, under[2 * i]);
+              g_assert_cmpfloat (on_layer[2 * i + 1], ==, under[2 * i + 1]);
+              stayed++;
+            }
+        }
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  g_assert_cmpuint (stayed, >=, 10);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -761,6 +808,7 @@ main (int   argc,
   g_test_add ("/graph/render/focus-layer", Fixture, NULL, fixture_set_up, test_focus_layer, fixture_tear_down);
   g_test_add ("/graph/render/hovered-outside-focus", Fixture, NULL, fixture_set_up, test_hovered_outside_focus, fixture_tear_down);
   g_test_add_func ("/graph/render/big-graph-veils-focus", test_big_graph_veils_focus);
+  g_test_add ("/graph/render/focus-names-stay-put", Fixture, NULL, fixture_set_up, test_focus_names_stay_put, fixture_tear_down);
   g_test_add ("/graph/render/neighbours-named-zoomed-out", Fixture, NULL, fixture_set_up, test_neighbours_named_zoomed_out, fixture_tear_down);
   g_test_add ("/graph/render/every-name-placed/en", Fixture, "en", fixture_set_up, test_every_name_placed, fixture_tear_down);
   g_test_add ("/graph/render/every-name-placed/fr", Fixture, "fr", fixture_set_up, test_every_name_placed, fixture_tear_down);

@@ -531,6 +531,7 @@ label_font_new (const EntenteRenderOptions *o)
 typedef struct
 {
   PangoLayout        *layout;
+  int                 entity; /* whose name it is; -1 for a relation's label */
   int                 label;  /* its place, from the label placer; -1 if fixed */
   double              x, y;
   const EntenteColor *text;
@@ -1133,6 +1134,7 @@ place_edge_labels (const EntenteRenderOptions *o,
         .layout = g_steal_pointer (&layout),
         .x = rect.x - ink.x,
         .y = rect.y,
+        .entity = -1,
         .label = -1,
         .text = relation_presence (o, label->relation) == ENTENTE_PRESENCE_ENDED ? &pal->ended : &pal->foreground,
         .halo = &pal->background,
@@ -1142,6 +1144,13 @@ place_edge_labels (const EntenteRenderOptions *o,
 
   pango_layout_set_width (text, -1);
   pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_NONE);
+}
+
+static gboolean
+has_name_under (const EntenteRenderOptions *o,
+                guint                       entity)
+{
+  return o->layer == ENTENTE_RENDER_LAYER_FOCUS && o->names_under != NULL && !isnan (o->names_under[2 * entity]);
 }
 
 static void
@@ -1179,6 +1188,10 @@ draw_labels (cairo_t                    *cr,
         c.priority += 1e6;
       else if (!labels)
         continue;
+      /* Names already in the picture under a focus layer go first, where
+       * they are: drawn anywhere else, the veiled copy would show too. */
+      if (has_name_under (o, i))
+        c.priority += 1e10;
       g_array_append_val (candidates, c);
 
       /* Nodes are obstacles too. */
@@ -1209,6 +1222,7 @@ draw_labels (cairo_t                    *cr,
       double alpha = (in_focus (focus, i) ? 1.0 : DIMMED_ALPHA) * entity_opacity (o, i);
       PangoLayout *kept;
       PangoRectangle extents;
+      cairo_rectangle_t under = { 0 };
       double x, y, r;
       int placed;
 
@@ -1228,16 +1242,28 @@ draw_labels (cairo_t                    *cr,
       node_screen_geometry (o, i, &x, &y, &r);
       pango_layout_get_pixel_extents (name, NULL, &extents);
 
-      placed = entente_label_placer_place_beside (placer, x, y, r, extents.width, extents.height,
-                                                  g_array_index (candidates, LabelCandidate, k).priority >= 1e8);
-      if (placed < 0)
-        continue;
+      if (has_name_under (o, i))
+        {
+          under = (cairo_rectangle_t) { o->names_under[2 * i], o->names_under[2 * i + 1], extents.width, extents.height };
+          entente_label_placer_place_at (placer, &under, TRUE);
+          placed = -1;
+        }
+      else
+        {
+          placed = entente_label_placer_place_beside (placer, x, y, r, extents.width, extents.height,
+                                                      g_array_index (candidates, LabelCandidate, k).priority >= 1e8);
+          if (placed < 0)
+            continue;
+        }
 
       if (entity_presence (o, i) == ENTENTE_PRESENCE_ENDED)
         alpha *= 0.6;
       g_array_append_val (texts, ((PlacedText) {
         .layout = g_steal_pointer (&name),
+        .entity = (int) i,
         .label = placed,
+        .x = under.x,
+        .y = under.y,
         .text = &pal->foreground,
         .halo = &pal->background,
         .alpha = alpha,
@@ -1248,16 +1274,25 @@ draw_labels (cairo_t                    *cr,
     place_edge_labels (o, pal, edge_labels, placer, text, texts);
 
   /* Only now are names where they stay: a later one may have moved one. */
+  if (o->names_placed != NULL)
+    for (guint i = 0; i < 2 * layout->n_nodes; i++)
+      o->names_placed[i] = NAN;
   for (guint k = 0; k < texts->len; k++)
     {
       PlacedText *placed_text = &g_array_index (texts, PlacedText, k);
       cairo_rectangle_t rect;
 
-      if (placed_text->label < 0)
-        continue;
-      entente_label_placer_get_label (placer, placed_text->label, &rect);
-      placed_text->x = rect.x;
-      placed_text->y = rect.y;
+      if (placed_text->label >= 0)
+        {
+          entente_label_placer_get_label (placer, placed_text->label, &rect);
+          placed_text->x = rect.x;
+          placed_text->y = rect.y;
+        }
+      if (o->names_placed != NULL && placed_text->entity >= 0)
+        {
+          o->names_placed[2 * placed_text->entity] = placed_text->x;
+          o->names_placed[2 * placed_text->entity + 1] = placed_text->y;
+        }
     }
   draw_placed_texts (cr, o, texts);
 }
@@ -1519,14 +1554,18 @@ entente_render (cairo_t                    *cr,
 
   if (entente_render_veils_focus (o))
     {
+      g_autofree double *names = o->names_placed ? NULL : g_new (double, 2 * MAX (1, o->layout->n_nodes));
       EntenteRenderOptions part;
 
       entente_render_unfocused (o, &part);
+      part.names_placed = o->names_placed ? o->names_placed : names;
       entente_render (cr, &part);
       entente_render_veil (cr, o);
       part = *o;
       part.layer = ENTENTE_RENDER_LAYER_FOCUS;
       part.paint_background = FALSE;
+      part.names_under = o->names_placed ? o->names_placed : names;
+      part.names_placed = NULL;
       entente_render (cr, &part);
       return;
     }

@@ -81,6 +81,8 @@ typedef struct
   gboolean               dark;
   gboolean               paint_background;
   EntenteRenderLayer     layer;
+  double                *names_placed;     /* 2 per entity, filled in: where its name went (x, y), NaN if nowhere */
+  const double          *names_under;      /* a focus layer's picture's names_placed: those names stay put */
   gboolean               show_legend;
   GArray                *texts;            /* EntenteRenderText: collect text instead of drawing it */
   PangoContext          *pango_context;    /* labels' fonts; NULL: the target's own */
