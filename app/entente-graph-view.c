@@ -407,11 +407,13 @@ append_picture (EntenteGraphView *self,
                 gboolean          in_place)
 {
   EntenteRenderOptions options;
-  cairo_t *cr;
+  EntenteColor veil;
 
   append_surface (self, snapshot, self->cache, &self->cache_texture, width, height, in_place);
+  if (!focus_on_layer (self))
+    return;
   fill_render_options (self, &options);
-  if (!focus_on_layer (self) || !entente_render_veils_focus (&options))
+  if (!entente_render_veils_focus (&options))
     return;
 
   if (self->focus_layer == NULL || self->focus_layer_serial != self->cache_serial)
@@ -420,11 +422,11 @@ append_picture (EntenteGraphView *self,
       self->focus_layer = render_focus_layer (self);
       self->focus_layer_serial = self->cache_serial;
     }
-  options.viewport = &self->cache_viewport;
-  options.dark = self->cache_dark;
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  entente_render_veil (cr, &options);
-  cairo_destroy (cr);
+  /* A colour node, which GTK paints directly; a Cairo node would cost a
+   * fresh image of the view's size every frame. */
+  veil = entente_render_veil_color (self->cache_dark);
+  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { veil.r, veil.g, veil.b, 1.0 - ENTENTE_RENDER_DIMMED_ALPHA },
+                             &GRAPHENE_RECT_INIT (0, 0, width, height));
   append_surface (self, snapshot, self->focus_layer, &self->focus_layer_texture, width, height, in_place);
 }
 

@@ -1524,17 +1524,24 @@ entente_render_unfocused (const EntenteRenderOptions *o,
   unfocused->highlighted = NULL;
 }
 
-/* The background's colour over the whole view, letting through what
- * things out of focus keep of themselves. */
+/* The veil is the background's colour, at 1 − ENTENTE_RENDER_DIMMED_ALPHA. */
+EntenteColor
+entente_render_veil_color (gboolean dark)
+{
+  return palette_for (dark).background;
+}
+
+/* The veil over the whole view, letting through what things out of focus
+ * keep of themselves. */
 void
 entente_render_veil (cairo_t                    *cr,
                      const EntenteRenderOptions *o)
 {
-  Palette pal = palette_for (o->dark);
+  EntenteColor veil = entente_render_veil_color (o->dark);
 
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, o->viewport->width, o->viewport->height);
-  set_color (cr, &pal.background, 1.0 - DIMMED_ALPHA);
+  set_color (cr, &veil, 1.0 - DIMMED_ALPHA);
   cairo_fill (cr);
   cairo_restore (cr);
 }

@@ -102,6 +102,7 @@ void          entente_render_unfocused    (const EntenteRenderOptions *options,
                                            EntenteRenderOptions       *unfocused);
 void          entente_render_veil         (cairo_t                    *cr,
                                            const EntenteRenderOptions *options);
+EntenteColor  entente_render_veil_color   (gboolean                    dark);
 EntenteColor  entente_kind_color          (EntenteEntityKind           kind,
                                            gboolean                    dark);
 int           entente_render_hit_legend   (const EntenteRenderOptions *options,
