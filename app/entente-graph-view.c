@@ -136,8 +136,20 @@ invalidate (EntenteGraphView *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-static gboolean focus_on_layer (EntenteGraphView *self);
-static void     clear_focus_layer (EntenteGraphView *self);
+/* A big graph's picture is drawn without its focus, which goes on a
+ * layer of its own over it, veiled: hovering draws that layer alone. */
+static gboolean
+focus_on_layer (EntenteGraphView *self)
+{
+  return self->story != NULL && entente_story_get_n_relations (self->story) >= ENTENTE_RENDER_VEIL_MIN_RELATIONS;
+}
+
+static void
+clear_focus_layer (EntenteGraphView *self)
+{
+  g_clear_object (&self->focus_layer_texture);
+  g_clear_pointer (&self->focus_layer, cairo_surface_destroy);
+}
 
 /* The hover, the selection or what a quote is about changed. */
 static void
@@ -231,14 +243,6 @@ fill_picture_options (EntenteGraphView     *self,
   fill_render_options (self, options);
   options->pango_context = label_context (self);
   options->label_cache = self->label_cache;
-}
-
-/* A big graph's picture is drawn without its focus, which goes on a
- * layer of its own over it, veiled: hovering draws that layer alone. */
-static gboolean
-focus_on_layer (EntenteGraphView *self)
-{
-  return self->story != NULL && entente_story_get_n_relations (self->story) >= ENTENTE_RENDER_VEIL_MIN_RELATIONS;
 }
 
 /* The whole picture, drawn into our own image surface so that the fast
@@ -388,13 +392,6 @@ append_surface (EntenteGraphView *self,
   if (*texture == NULL)
     *texture = texture_for_surface (picture);
   gtk_snapshot_append_texture (snapshot, *texture, &bounds);
-}
-
-static void
-clear_focus_layer (EntenteGraphView *self)
-{
-  g_clear_object (&self->focus_layer_texture);
-  g_clear_pointer (&self->focus_layer, cairo_surface_destroy);
 }
 
 /* The cached picture and, on a big graph with a focus, the veil and the

@@ -1533,9 +1533,9 @@ entente_render_veil_color (gboolean dark)
 
 /* The veil over the whole view, letting through what things out of focus
  * keep of themselves. */
-void
-entente_render_veil (cairo_t                    *cr,
-                     const EntenteRenderOptions *o)
+static void
+draw_veil (cairo_t                    *cr,
+           const EntenteRenderOptions *o)
 {
   EntenteColor veil = entente_render_veil_color (o->dark);
 
@@ -1567,7 +1567,7 @@ entente_render (cairo_t                    *cr,
       entente_render_unfocused (o, &part);
       part.names_placed = o->names_placed ? o->names_placed : names;
       entente_render (cr, &part);
-      entente_render_veil (cr, o);
+      draw_veil (cr, o);
       part = *o;
       part.layer = ENTENTE_RENDER_LAYER_FOCUS;
       part.paint_background = FALSE;

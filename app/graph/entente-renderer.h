@@ -100,8 +100,6 @@ void          entente_render_prepare_labels (const EntenteRenderOptions *options
 gboolean      entente_render_veils_focus  (const EntenteRenderOptions *options);
 void          entente_render_unfocused    (const EntenteRenderOptions *options,
                                            EntenteRenderOptions       *unfocused);
-void          entente_render_veil         (cairo_t                    *cr,
-                                           const EntenteRenderOptions *options);
 EntenteColor  entente_render_veil_color   (gboolean                    dark);
 EntenteColor  entente_kind_color          (EntenteEntityKind           kind,
                                            gboolean                    dark);
