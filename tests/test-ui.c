@@ -748,6 +748,20 @@ test_kind_filter (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* What the graph view draws now, as its parent would take it. */
+static GskRenderNode *
+graph_node (EntenteGraphView *graph)
+{
+  GtkWidget *widget = GTK_WIDGET (graph);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GskRenderNode *node;
+
+  gtk_widget_snapshot_child (gtk_widget_get_parent (widget), widget, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  return node;
+}
+
 /* The pixel at the centre of what the graph view draws now, rendered
  * through the window's own renderer (the Cairo renderer in these tests). */
 static void
@@ -758,15 +772,11 @@ graph_center_pixel (EntenteGraphView *graph,
   GtkWidget *parent = gtk_widget_get_parent (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GskRenderNode) node = graph_node (graph);
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree guchar *pixels = g_malloc ((gsize) width * height * 4);
   graphene_rect_t bounds;
 
-  gtk_widget_snapshot_child (parent, widget, snapshot);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
   g_assert_true (gtk_widget_compute_bounds (widget, parent, &bounds));
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node, &bounds);
   gdk_texture_download (texture, pixels, (gsize) width * 4);
@@ -853,31 +863,59 @@ grid_story_shown (gpointer data)
          entente_graph_view_get_layout_settled (entente_window_get_graph_view (window));
 }
 
-/* On a big graph a focus is a layer over the picture veiled: an entity
- * out of focus shows through the veil at 22 % of itself, one in focus in
- * its own colour, and without a focus the picture shows as it is. */
-static void
-test_big_graph_focus_veiled (void)
+#define GRID_MIDDLE (25 * 50 + 25)
+
+/* A window showing a story of 50 × 50 companies in a grid (a big graph),
+ * zoomed in on its middle one; the story's file is in @dir, which the
+ * caller removes with remove_grid(). */
+static EntenteWindow *
+open_big_grid (char **dir)
 {
   EntenteWindow *window = ui_test_open_window ();
   EntenteGraphView *graph = entente_window_get_graph_view (window);
-  g_autofree char *dir = g_dir_make_tmp ("entente-ui-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "grid.entente.json", NULL);
+  g_autofree char *path = NULL;
   g_autofree char *json = test_grid_json (50);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  int middle = 25 * 50 + 25;
+  g_autoptr(GFile) file = NULL;
   guchar bgra[4];
 
+  *dir = g_dir_make_tmp ("entente-ui-XXXXXX", NULL);
+  path = g_build_filename (*dir, "grid.entente.json", NULL);
+  file = g_file_new_for_path (path);
   g_assert_true (g_file_set_contents (path, json, -1, NULL));
   entente_window_open_file (window, file);
   ui_test_wait_until (grid_story_shown, window);
   /* Close enough for a node to fill the middle pixel. */
   for (int i = 0; i < 8; i++)
     gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL);
-  entente_graph_view_center_on (graph, middle);
+  entente_graph_view_center_on (graph, GRID_MIDDLE);
   run_for (1000);
   graph_center_pixel (graph, bgra);
   g_assert_true (is_kind_color (bgra, ENTENTE_ENTITY_COMPANY, FALSE));
+  return window;
+}
+
+static void
+close_big_grid (EntenteWindow *window,
+                const char    *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "grid.entente.json", NULL);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* On a big graph a focus is a layer over the picture veiled: an entity
+ * out of focus shows through the veil at 22 % of itself, one in focus in
+ * its own colour, and without a focus the picture shows as it is. */
+static void
+test_big_graph_focus_veiled (void)
+{
+  g_autofree char *dir = NULL;
+  EntenteWindow *window = open_big_grid (&dir);
+  EntenteGraphView *graph = entente_window_get_graph_view (window);
+  int middle = GRID_MIDDLE;
+  guchar bgra[4];
 
   /* A corner selected: the middle is out of focus, veiled. */
   entente_graph_view_set_selected_entity (graph, 0);
@@ -899,9 +937,63 @@ test_big_graph_focus_veiled (void)
   graph_center_pixel (graph, bgra);
   g_assert_true (is_kind_color (bgra, ENTENTE_ENTITY_COMPANY, FALSE));
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_unlink (path);
-  g_rmdir (dir);
+  close_big_grid (window, dir);
+}
+
+/* How far @bgra has gone from @from towards @to, on the channel where
+ * they differ most. */
+static double
+mix_between (const guchar bgra[4],
+             const guchar from[4],
+             const guchar to[4])
+{
+  int channel = 0;
+
+  for (int c = 1; c < 3; c++)
+    if (ABS (to[c] - from[c]) > ABS (to[channel] - from[channel]))
+      channel = c;
+  return (bgra[channel] - from[channel]) / (double) (to[channel] - from[channel]);
+}
+
+/* On a big graph, what a change of the kinds shown (or of the date) takes
+ * away or brings fades out or in, by a cross-fade from the picture before
+ * to the one after: it starts on the picture before, goes through the
+ * colours in between, and ends on the new picture. */
+static void
+test_big_graph_crossfades (void)
+{
+  g_autofree char *dir = NULL;
+  EntenteWindow *window = open_big_grid (&dir);
+  EntenteGraphView *graph = entente_window_get_graph_view (window);
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, 4);
+  guchar company[4], hidden[4];
+  gint64 until;
+  guint between = 0;
+
+  graph_center_pixel (graph, company);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-company", NULL);
+  until = g_get_monotonic_time () + 1500 * 1000;
+  while (g_get_monotonic_time () < until)
+    {
+      g_array_set_size (samples, samples->len + 1);
+      graph_center_pixel (graph, (guchar *) samples->data + 4 * (samples->len - 1));
+      run_for (20);
+    }
+  memcpy (hidden, (guchar *) samples->data + 4 * (samples->len - 1), 4);
+  g_assert_false (is_kind_color (hidden, ENTENTE_ENTITY_COMPANY, FALSE));
+
+  g_assert_cmpfloat (fabs (mix_between ((guchar *) samples->data, company, hidden)), <, 0.05);
+  for (guint i = 0; i < samples->len; i++)
+    {
+      double mix = mix_between ((guchar *) samples->data + 4 * i, company, hidden);
+
+      g_assert_cmpfloat (mix, >, -0.05);
+      g_assert_cmpfloat (mix, <, 1.05);
+      between += mix > 0.1 && mix < 0.9;
+    }
+  g_assert_cmpuint (between, >=, 2);
+
+  close_big_grid (window, dir);
 }
 
 static gboolean
@@ -1042,6 +1134,7 @@ main (int   argc,
   g_test_add_func ("/ui/window-size-remembered", test_window_size_remembered);
   g_test_add_func ("/ui/graph-reaches-screen", test_graph_reaches_screen);
   g_test_add_func ("/ui/big-graph-focus-veiled", test_big_graph_focus_veiled);
+  g_test_add_func ("/ui/big-graph-crossfades", test_big_graph_crossfades);
   g_test_add_func ("/ui/tooltip-after-first-frame", test_tooltip_after_first_frame);
   g_test_add_func ("/ui/window-shows-with-its-story", test_window_shows_with_its_story);
 

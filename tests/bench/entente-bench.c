@@ -223,6 +223,49 @@ bench_size (guint n,
     cairo_surface_destroy (focus);
   }
 
+  /* A change of date on a big graph: one picture for the new date, then
+   * a cross-fade to it from the picture before, each frame of which adds
+   * the two pictures at their shares on a cleared surface, as the widget
+   * does on GTK's Cairo renderer. A fade of each entity of its own would
+   * draw a whole picture every frame: the redraw with every fade half way
+   * shows what that costs. */
+  {
+    g_autofree float *entity_fade = g_new (float, n);
+    g_autofree float *relation_fade = g_new (float, entente_story_get_n_relations (story));
+    EntenteRenderOptions fading = options;
+    cairo_surface_t *frame = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+    g_autoptr(GArray) crossfade = g_array_new (FALSE, FALSE, sizeof (double));
+
+    for (guint i = 0; i < n; i++)
+      entity_fade[i] = 0.5f;
+    for (guint i = 0; i < entente_story_get_n_relations (story); i++)
+      relation_fade[i] = 0.5f;
+    fading.entity_fade = entity_fade;
+    fading.relation_fade = relation_fade;
+    printf ("N=%u frame_date_fade_full_redraw_ms %.1f (median)\n", n,
+            median_render_ms (frame, &fading, MAX (3, frames / 4)));
+
+    for (guint f = 0; f < frames; f++)
+      {
+        cairo_t *cr = cairo_create (frame);
+        double t = now_ms ();
+
+        cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+        cairo_paint (cr);
+        cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+        cairo_set_source_surface (cr, layer, 0, 0);
+        cairo_paint_with_alpha (cr, 1 - (f + 0.5) / frames);
+        cairo_set_operator (cr, CAIRO_OPERATOR_ADD);
+        cairo_set_source_surface (cr, layer, 0, 0);
+        cairo_paint_with_alpha (cr, (f + 0.5) / frames);
+        cairo_surface_flush (frame);
+        g_array_append_val (crossfade, ((double) { now_ms () - t }));
+        cairo_destroy (cr);
+      }
+    printf ("N=%u frame_date_crossfade_ms %.2f (median of %u)\n", n, median (crossfade), frames);
+    cairo_surface_destroy (frame);
+  }
+
   /* Panning and zooming reuse the cached layer, as the widget does, and
    * redraw it once the gesture ends. */
   {
