@@ -1558,7 +1558,7 @@ recompute_time_view (EntenteGraphView *self)
 
   if (!animations_enabled (self) || crossfades_time (self))
     step_fades (self, 1.0);
-  else if (self->fade_tick == 0)
+  else if (self->fade_tick == 0 && step_fades (self, 0.0))
     {
       self->fade_last_time = 0;
       self->fade_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), fade_tick_cb, NULL, NULL);
@@ -1567,14 +1567,43 @@ recompute_time_view (EntenteGraphView *self)
   update_accessible_description (self);
 }
 
-/* The date, the time mode or the kinds shown changed. */
+/* What of the time view and the kinds shown the picture shows, as bytes:
+ * who is there and how, what is marked new, the legend. */
+static GBytes *
+shown_in_time (EntenteGraphView *self)
+{
+  const EntenteTimeView *view = &self->time_view;
+  GByteArray *shown = g_byte_array_new ();
+
+  if (view->entities != NULL)
+    g_byte_array_append (shown, view->entities, view->n_entities);
+  if (view->relations != NULL)
+    g_byte_array_append (shown, view->relations, view->n_relations);
+  if (self->show_new && self->new_entities != NULL)
+    {
+      g_byte_array_append (shown, self->new_entities, view->n_entities);
+      g_byte_array_append (shown, self->new_relations, view->n_relations);
+    }
+  g_byte_array_append (shown, (const guint8 *) &self->hidden_kinds, sizeof self->hidden_kinds);
+  return g_byte_array_free_to_bytes (shown);
+}
+
+/* The date, the time mode or the kinds shown changed; @shown_before is
+ * shown_in_time() from before. Playing the story moves the date a little
+ * every frame, across days on which nothing comes or goes: the picture
+ * then stays as it is. */
 static void
-time_view_changed (EntenteGraphView *self)
+time_view_changed (EntenteGraphView *self,
+                   GBytes           *shown_before)
 {
   gboolean crossfade = crossfades_time (self) && animations_enabled (self) &&
                        self->cache != NULL && self->cache_valid;
+  g_autoptr(GBytes) shown_now = NULL;
 
   recompute_time_view (self);
+  shown_now = shown_in_time (self);
+  if (g_bytes_equal (shown_before, shown_now))
+    return;
   /* A cross-fade still waiting for its new picture (the slider moved
    * twice between two frames) fades to the latest. */
   if (self->crossfade_from != NULL && self->crossfade_start == 0)
@@ -1662,13 +1691,16 @@ void
 entente_graph_view_set_day (EntenteGraphView *self,
                             guint32           day)
 {
+  g_autoptr(GBytes) shown_before = NULL;
+
   g_return_if_fail (ENTENTE_IS_GRAPH_VIEW (self));
 
   if (self->day == day)
     return;
 
+  shown_before = shown_in_time (self);
   self->day = day;
-  time_view_changed (self);
+  time_view_changed (self, shown_before);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAY]);
 }
 
@@ -1747,13 +1779,16 @@ void
 entente_graph_view_set_time_mode (EntenteGraphView *self,
                                   EntenteTimeMode   mode)
 {
+  g_autoptr(GBytes) shown_before = NULL;
+
   g_return_if_fail (ENTENTE_IS_GRAPH_VIEW (self));
 
   if (self->time_mode == mode)
     return;
 
+  shown_before = shown_in_time (self);
   self->time_mode = mode;
-  time_view_changed (self);
+  time_view_changed (self, shown_before);
 }
 
 /* Marks what each event brings in; meant for a replay. */
@@ -1771,13 +1806,16 @@ void
 entente_graph_view_set_hidden_kinds (EntenteGraphView *self,
                                      guint             hidden_kinds)
 {
+  g_autoptr(GBytes) shown_before = NULL;
+
   g_return_if_fail (ENTENTE_IS_GRAPH_VIEW (self));
 
   if (self->hidden_kinds == hidden_kinds)
     return;
 
+  shown_before = shown_in_time (self);
   self->hidden_kinds = hidden_kinds;
-  time_view_changed (self);
+  time_view_changed (self, shown_before);
 }
 
 guint

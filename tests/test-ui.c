@@ -940,6 +940,89 @@ test_big_graph_focus_veiled (void)
   close_big_grid (window, dir);
 }
 
+/* The node the graph view itself made, under what its parent wraps it
+ * in: GTK keeps it until the view asks to be drawn again. */
+static GskRenderNode *
+graph_own_node (EntenteGraphView *graph)
+{
+  g_autoptr(GskRenderNode) node = graph_node (graph);
+  GskRenderNode *own = node;
+
+  while (gsk_render_node_get_node_type (own) == GSK_TRANSFORM_NODE)
+    own = gsk_transform_node_get_child (own);
+  return gsk_render_node_ref (own);
+}
+
+static gboolean
+same_presence (const EntenteTimeView *a,
+               const EntenteTimeView *b)
+{
+  return memcmp (a->entities, b->entities, a->n_entities) == 0 &&
+         memcmp (a->relations, b->relations, a->n_relations) == 0;
+}
+
+/* Playing the story moves the date every frame: a day on which nothing
+ * comes or goes leaves the picture as it is; a day that brings something
+ * draws it anew, and so does hiding a kind even when none of it shows
+ * (the legend greys it). */
+static void
+test_quiet_day_keeps_picture (void)
+{
+  EntenteWindow *window = ui_test_open_window ();
+  EntenteGraphView *graph = entente_window_get_graph_view (window);
+  EntenteStory *story = entente_window_get_story (window);
+  const EntenteTimeView *shown;
+  EntenteTimeView today, tomorrow;
+  g_autoptr(GskRenderNode) before = NULL;
+  g_autoptr(GskRenderNode) after = NULL;
+  guint32 day = test_day_of ("2010-03-10");
+  guint absent_kind = ENTENTE_N_ENTITY_KINDS;
+
+  entente_time_view_init (&today);
+  entente_time_view_init (&tomorrow);
+  for (;; day++)
+    {
+      entente_time_view_compute (&today, story, day, ENTENTE_TIME_MODE_AS_OF);
+      entente_time_view_compute (&tomorrow, story, day + 1, ENTENTE_TIME_MODE_AS_OF);
+      if (same_presence (&today, &tomorrow))
+        break;
+    }
+
+  entente_graph_view_set_day (graph, day);
+  run_for (1000);
+  before = graph_own_node (graph);
+  entente_graph_view_set_day (graph, day + 1);
+  run_for (300);
+  after = graph_own_node (graph);
+  g_assert_true (before == after);
+
+  /* A kind none of which shows yet. */
+  shown = entente_graph_view_get_time_view (graph);
+  for (guint k = 0; k < ENTENTE_N_ENTITY_KINDS && absent_kind == ENTENTE_N_ENTITY_KINDS; k++)
+    {
+      absent_kind = k;
+      for (guint i = 0; i < entente_story_get_n_entities (story); i++)
+        if (entente_story_get_entity (story, i)->kind == k && entente_time_view_shows_entity (shown, i))
+          absent_kind = ENTENTE_N_ENTITY_KINDS;
+    }
+  g_assert_cmpuint (absent_kind, <, ENTENTE_N_ENTITY_KINDS);
+  entente_graph_view_set_hidden_kinds (graph, 1u << absent_kind);
+  run_for (300);
+  g_clear_pointer (&before, gsk_render_node_unref);
+  before = graph_own_node (graph);
+  g_assert_true (before != after);
+
+  entente_graph_view_set_day (graph, test_day_of ("2019-07"));
+  run_for (1000);
+  g_clear_pointer (&after, gsk_render_node_unref);
+  after = graph_own_node (graph);
+  g_assert_true (before != after);
+
+  entente_time_view_clear (&today);
+  entente_time_view_clear (&tomorrow);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* How far @bgra has gone from @from towards @to, on the channel where
  * they differ most. */
 static double
@@ -1135,6 +1218,7 @@ main (int   argc,
   g_test_add_func ("/ui/graph-reaches-screen", test_graph_reaches_screen);
   g_test_add_func ("/ui/big-graph-focus-veiled", test_big_graph_focus_veiled);
   g_test_add_func ("/ui/big-graph-crossfades", test_big_graph_crossfades);
+  g_test_add_func ("/ui/quiet-day-keeps-picture", test_quiet_day_keeps_picture);
   g_test_add_func ("/ui/tooltip-after-first-frame", test_tooltip_after_first_frame);
   g_test_add_func ("/ui/window-shows-with-its-story", test_window_shows_with_its_story);
 
