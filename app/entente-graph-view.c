@@ -16,6 +16,7 @@
 #include "entente-graph-view.h"
 #include "graph/entente-export.h"
 #include "graph/entente-layout-runner.h"
+#include "graph/entente-picture-worker.h"
 #include "graph/entente-pixels.h"
 #include "graph/entente-renderer.h"
 #include "graph/entente-viewport.h"
@@ -108,6 +109,20 @@ struct _EntenteGraphView
   guint            focus_layer_serial;
   double          *names_placed;   /* in the picture under it: see EntenteRenderOptions */
 
+  /* A big graph's picture is drawn on a thread (see focus_on_layer()),
+   * one at a time, while the last one stays on screen; what is asked of
+   * the one on its way, and the count of invalidations it was asked at. */
+  EntentePictureWorker *picture_worker;
+  GCancellable    *picture_cancellable;
+  guint            invalidations;
+  guint            stories;        /* set so far: a picture of the last one is of no use */
+  guint            pending_invalidations;
+  guint            pending_stories;
+  int              pending_width;
+  int              pending_height;
+  int              pending_scale;
+  gboolean         pending_dark;
+
   /* On a graph of many relations a change of date or of the kinds shown
    * cross-fades from the picture before it, kept here, to the new one
    * (see crossfades_time()). */
@@ -164,6 +179,7 @@ static void
 invalidate (EntenteGraphView *self)
 {
   clear_crossfade (self);
+  self->invalidations++;
   self->cache_valid = FALSE;
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -286,23 +302,14 @@ render_picture (EntenteGraphView *self,
                 int               height,
                 int               scale)
 {
-  EntenteRenderOptions focused, options;
+  EntenteRenderOptions options;
   cairo_surface_t *surface;
   cairo_t *cr;
 
   surface = entente_pixels_surface_new (width * scale, height * scale);
   cairo_surface_set_device_scale (surface, scale, scale);
   cr = cairo_create (surface);
-  fill_picture_options (self, &focused);
-  if (focus_on_layer (self))
-    {
-      entente_render_unfocused (&focused, &options);
-      if (self->names_placed == NULL)
-        self->names_placed = g_new (double, 2 * MAX (1, self->layout->n_nodes));
-      options.names_placed = self->names_placed;
-    }
-  else
-    options = focused;
+  fill_picture_options (self, &options);
   self->cache_serial++;
   entente_render (cr, &options);
   cairo_destroy (cr);
@@ -469,6 +476,12 @@ append_cached (EntenteGraphView *self,
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
   double progress;
 
+  /* The new picture is still being drawn. */
+  if (self->cache == NULL)
+    {
+      append_surface (self, snapshot, self->crossfade_from, &self->crossfade_from_texture, width, height, in_place);
+      return;
+    }
   if (self->crossfade_from == NULL || clock == NULL ||
       cairo_image_surface_get_width (self->crossfade_from) != cairo_image_surface_get_width (self->cache) ||
       cairo_image_surface_get_height (self->crossfade_from) != cairo_image_surface_get_height (self->cache) ||
@@ -504,7 +517,7 @@ append_picture (EntenteGraphView *self,
   EntenteColor veil;
 
   append_cached (self, snapshot, width, height, in_place);
-  if (!focus_on_layer (self))
+  if (self->cache == NULL || !focus_on_layer (self))
     return;
   fill_render_options (self, &options);
   if (!entente_render_veils_focus (&options))
@@ -554,6 +567,95 @@ view_moved (EntenteGraphView *self)
 }
 
 static void
+picture_drawn_cb (GObject      *source_object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  EntenteGraphView *self = ENTENTE_GRAPH_VIEW (source_object);
+  g_autoptr(GError) error = NULL;
+  GdkFrameClock *clock;
+  EntenteViewport viewport;
+  double *names_placed = NULL;
+  cairo_surface_t *picture;
+
+  picture = entente_picture_worker_finish (self->picture_worker, result, &viewport, &names_placed, &error);
+  if (picture == NULL)
+    return; /* the view went away meanwhile */
+  if (self->pending_stories != self->stories)
+    {
+      cairo_surface_destroy (picture);
+      g_free (names_placed);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return;
+    }
+
+  clear_picture (self);
+  g_free (self->names_placed);
+  self->names_placed = names_placed;
+  self->cache = picture;
+  self->cache_width = self->pending_width;
+  self->cache_height = self->pending_height;
+  self->cache_scale = self->pending_scale;
+  self->cache_dark = self->pending_dark;
+  self->cache_viewport = viewport;
+  self->cache_serial++;
+  /* Shown even if something changed meanwhile: it is the nearest there is,
+   * and the next picture is asked for at the next frame. */
+  self->cache_valid = self->pending_invalidations == self->invalidations;
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  if (self->crossfade_from != NULL && self->crossfade_start == 0)
+    self->crossfade_start = clock ? gdk_frame_clock_get_frame_time (clock) : g_get_monotonic_time ();
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Asks the worker for the picture of the view as it is now, unless it
+ * is drawing one already (that one will come back out of date, and the
+ * frame that shows it ask again). */
+static void
+request_picture (EntenteGraphView *self,
+                 int               width,
+                 int               height,
+                 int               scale)
+{
+  EntenteRenderOptions focused, options;
+
+  if (entente_picture_worker_is_busy (self->picture_worker))
+    return;
+
+  fill_render_options (self, &focused);
+  entente_render_unfocused (&focused, &options);
+  self->pending_invalidations = self->invalidations;
+  self->pending_stories = self->stories;
+  self->pending_width = width;
+  self->pending_height = height;
+  self->pending_scale = scale;
+  self->pending_dark = options.dark;
+  entente_picture_worker_draw (self->picture_worker, &options, label_context (self), width, height, scale,
+                               self, self->picture_cancellable, picture_drawn_cb, NULL);
+}
+
+/* The picture shown, moved and scaled from the view it was drawn for to
+ * the view now: cheap, even at 10,000 nodes, while the hand pans or zooms
+ * or a new picture is on its way. */
+static void
+append_moved_picture (EntenteGraphView *self,
+                      GtkSnapshot      *snapshot)
+{
+  const EntenteViewport *was = self->cache != NULL ? &self->cache_viewport : &self->crossfade_viewport;
+  int width = self->cache_width;
+  int height = self->cache_height;
+  double k = self->viewport.zoom / was->zoom;
+  double tx = (was->center_x - self->viewport.center_x) * self->viewport.zoom + width / 2.0 - width / 2.0 * k;
+  double ty = (was->center_y - self->viewport.center_y) * self->viewport.zoom + height / 2.0 - height / 2.0 * k;
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (tx, ty));
+  gtk_snapshot_scale (snapshot, k, k);
+  append_picture (self, snapshot, width, height, k == 1.0 && tx == 0.0 && ty == 0.0);
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
 entente_graph_view_snapshot (GtkWidget   *widget,
                              GtkSnapshot *snapshot)
 {
@@ -568,16 +670,17 @@ entente_graph_view_snapshot (GtkWidget   *widget,
   if (self->cache != NULL && self->cache_width == width && self->cache_height == height &&
       self->cache_scale == scale && (self->cache_valid || self->refresh_source != 0))
     {
-      const EntenteViewport *was = &self->cache_viewport;
-      double k = self->viewport.zoom / was->zoom;
-      double tx = (was->center_x - self->viewport.center_x) * self->viewport.zoom + width / 2.0 - width / 2.0 * k;
-      double ty = (was->center_y - self->viewport.center_y) * self->viewport.zoom + height / 2.0 - height / 2.0 * k;
+      append_moved_picture (self, snapshot);
+      return;
+    }
 
-      gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (tx, ty));
-      gtk_snapshot_scale (snapshot, k, k);
-      append_picture (self, snapshot, width, height, k == 1.0 && tx == 0.0 && ty == 0.0);
-      gtk_snapshot_restore (snapshot);
+  /* A big graph's new picture comes from the worker; the last one (or
+   * the one a cross-fade starts from) stands in for it meanwhile. */
+  if (focus_on_layer (self))
+    {
+      request_picture (self, width, height, scale);
+      if (self->cache != NULL || self->crossfade_from != NULL)
+        append_moved_picture (self, snapshot);
       return;
     }
 
@@ -1118,6 +1221,7 @@ entente_graph_view_dispose (GObject *object)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fade_tick);
   self->fade_tick = 0;
   clear_crossfade (self);
+  g_cancellable_cancel (self->picture_cancellable);
   if (self->layout_tick)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->layout_tick);
   self->layout_tick = 0;
@@ -1149,6 +1253,8 @@ entente_graph_view_finalize (GObject *object)
   g_clear_pointer (&self->new_relations, g_free);
   g_clear_pointer (&self->highlighted, g_free);
   g_clear_pointer (&self->label_cache, entente_label_cache_free);
+  g_clear_pointer (&self->picture_worker, entente_picture_worker_free);
+  g_clear_object (&self->picture_cancellable);
 
   G_OBJECT_CLASS (entente_graph_view_parent_class)->finalize (object);
 }
@@ -1367,6 +1473,8 @@ entente_graph_view_init (EntenteGraphView *self)
   self->hovered_entity = -1;
   self->dragged_entity = -1;
   self->label_cache = entente_label_cache_new (LABEL_CACHE_CAPACITY);
+  self->picture_worker = entente_picture_worker_new ();
+  self->picture_cancellable = g_cancellable_new ();
   self->auto_fit = TRUE;
   entente_viewport_init (&self->viewport, 1, 1);
   entente_time_view_init (&self->time_view);
@@ -1637,6 +1745,8 @@ entente_graph_view_set_story (EntenteGraphView *self,
   self->layout_tick = 0;
   g_clear_pointer (&self->runner, entente_layout_runner_free);
   g_clear_pointer (&self->layout, entente_layout_free);
+  self->stories++;
+  clear_picture (self);
   g_clear_pointer (&self->entity_fade, g_free);
   g_clear_pointer (&self->names_placed, g_free);
   g_clear_pointer (&self->relation_fade, g_free);

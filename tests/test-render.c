@@ -9,6 +9,7 @@
 
 #include "graph/entente-glyph-metrics.h"
 #include "graph/entente-label-cache.h"
+#include "graph/entente-picture-worker.h"
 #include "graph/entente-pixels.h"
 #include "graph/entente-renderer.h"
 #include "story/entente-story-loader.h"
@@ -789,6 +790,82 @@ test_focus_names_stay_put (Fixture       *f,
   g_assert_cmpuint (stayed, >=, 10);
 }
 
+static void
+keep_result (GObject      *source_object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GAsyncResult **kept = user_data;
+
+  *kept = g_object_ref (result);
+}
+
+/* A picture drawn on the worker's thread is the picture drawn here, to the
+ * pixel, names and all, with names placed in the same places; what it was
+ * asked from may change as soon as it is asked (it draws from copies). */
+static void
+test_picture_worker (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(EntentePictureWorker) worker = entente_picture_worker_new ();
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  guint n = entente_story_get_n_entities (f->story);
+  g_autofree double *names_there = NULL;
+  g_autofree double *names_here = g_new (double, 2 * n);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  EntenteViewport asked = f->viewport, drawn;
+  EntenteTimeView time_view;
+  EntenteRenderOptions options;
+  cairo_surface_t *there, *here;
+  double x0 = f->layout->x[0];
+  cairo_t *cr;
+  guint named = 0;
+
+  fixture_options (f, &options);
+  options.paint_background = TRUE;
+  options.pango_context = context;
+  entente_picture_worker_draw (worker, &options, context, WIDTH, HEIGHT, 1, NULL, NULL, keep_result, &result);
+  g_assert_true (entente_picture_worker_is_busy (worker));
+
+  entente_time_view_init (&time_view);
+  entente_time_view_copy (&time_view, &f->time_view);
+  f->viewport.zoom *= 2;
+  f->layout->x[0] += 300;
+  memset (f->time_view.entities, ENTENTE_PRESENCE_NOT_BEGUN, f->time_view.n_entities);
+
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  there = entente_picture_worker_finish (worker, result, &drawn, &names_there, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (there);
+  g_assert_false (entente_picture_worker_is_busy (worker));
+  g_assert_cmpfloat (drawn.zoom, ==, asked.zoom);
+
+  f->viewport = asked;
+  f->layout->x[0] = x0;
+  entente_time_view_copy (&f->time_view, &time_view);
+  here = entente_pixels_surface_new (WIDTH, HEIGHT);
+  cr = cairo_create (here);
+  options.names_placed = names_here;
+  entente_render (cr, &options);
+  cairo_destroy (cr);
+  cairo_surface_flush (here);
+
+  for (int y = 0; y < HEIGHT; y++)
+    for (int x = 0; x < WIDTH; x++)
+      g_assert_cmphex (pixel (there, x, y), ==, pixel (here, x, y));
+  g_assert_cmpmem (names_there, 2 * n * sizeof (double), names_here, 2 * n * sizeof (double));
+  for (guint i = 0; i < n; i++)
+    named += !isnan (names_here[2 * i]);
+  g_assert_cmpuint (named, >, n / 2);
+
+  cairo_surface_destroy (there);
+  cairo_surface_destroy (here);
+  entente_time_view_clear (&time_view);
+  g_object_unref (context);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -812,6 +889,7 @@ main (int   argc,
   g_test_add ("/graph/render/neighbours-named-zoomed-out", Fixture, NULL, fixture_set_up, test_neighbours_named_zoomed_out, fixture_tear_down);
   g_test_add ("/graph/render/every-name-placed/en", Fixture, "en", fixture_set_up, test_every_name_placed, fixture_tear_down);
   g_test_add ("/graph/render/every-name-placed/fr", Fixture, "fr", fixture_set_up, test_every_name_placed, fixture_tear_down);
+  g_test_add ("/graph/picture-worker/same-as-drawn-here", Fixture, NULL, fixture_set_up, test_picture_worker, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -225,6 +225,27 @@ entente_layout_place (EntenteLayout *layout)
     }
 }
 
+/* What drawing reads of @layout (positions, sizes, pins, bends), copied,
+ * for a picture drawn on another thread while @layout moves on; it cannot
+ * be stepped. */
+EntenteLayout *
+entente_layout_copy_for_drawing (const EntenteLayout *layout)
+{
+  EntenteLayout *copy = g_new0 (EntenteLayout, 1);
+  gsize n = layout->n_nodes;
+
+  copy->n_nodes = layout->n_nodes;
+  copy->x = g_memdup2 (layout->x, n * sizeof (double));
+  copy->y = g_memdup2 (layout->y, n * sizeof (double));
+  copy->radius = g_memdup2 (layout->radius, n * sizeof (double));
+  copy->pinned = g_memdup2 (layout->pinned, n);
+  copy->n_relations = layout->n_relations;
+  copy->relation_bend = g_memdup2 (layout->relation_bend, layout->n_relations * sizeof (double));
+  copy->seed = layout->seed;
+  copy->settled = TRUE;
+  return copy;
+}
+
 void
 entente_layout_free (EntenteLayout *layout)
 {

@@ -49,6 +49,7 @@ typedef struct
 EntenteLayout *entente_layout_new         (EntenteStory        *story,
                                            guint32              seed);
 void           entente_layout_free        (EntenteLayout       *layout);
+EntenteLayout *entente_layout_copy_for_drawing (const EntenteLayout *layout);
 void           entente_layout_place       (EntenteLayout       *layout);
 gboolean       entente_layout_step        (EntenteLayout       *layout);
 void           entente_layout_run         (EntenteLayout       *layout);

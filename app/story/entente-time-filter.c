@@ -107,6 +107,17 @@ entente_time_view_clear (EntenteTimeView *view)
   entente_time_view_init (view);
 }
 
+/* @dest (initialised) becomes a copy of @src that shares no memory with it. */
+void
+entente_time_view_copy (EntenteTimeView       *dest,
+                        const EntenteTimeView *src)
+{
+  entente_time_view_clear (dest);
+  *dest = *src;
+  dest->entities = g_memdup2 (src->entities, src->n_entities);
+  dest->relations = g_memdup2 (src->relations, src->n_relations);
+}
+
 void
 entente_time_view_compute (EntenteTimeView *view,
                            EntenteStory    *story,

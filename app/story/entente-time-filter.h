@@ -40,6 +40,8 @@ EntentePresence  entente_time_presence        (const EntenteDate *start,
 void             entente_time_derive_appearances (EntenteStory *story);
 void             entente_time_view_init       (EntenteTimeView   *view);
 void             entente_time_view_clear      (EntenteTimeView   *view);
+void             entente_time_view_copy       (EntenteTimeView       *dest,
+                                               const EntenteTimeView *src);
 void             entente_time_view_compute    (EntenteTimeView   *view,
                                                EntenteStory      *story,
                                                guint32            day,
