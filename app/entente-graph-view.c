@@ -30,7 +30,6 @@
 #define CENTER_USEC   (350 * 1000)
 #define PLACE_BEFORE_FIRST_FRAME 5000 /* entities; pivot MDS takes ~15 ms at that size */
 #define LABELS_PREPARED_MAX       500 /* entities whose names are laid out before the window shows */
-#define LABEL_CACHE_CAPACITY     2048 /* entities whose name layouts are kept between pictures */
 #define CROSSFADE_MIN_RELATIONS   500 /* see crossfades_time() */
 
 struct _EntenteGraphView
@@ -566,6 +565,17 @@ view_moved (EntenteGraphView *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* A new picture came: a cross-fade waiting for it starts now, so that it
+ * runs its whole course however long the picture took. */
+static void
+start_crossfade_clock (EntenteGraphView *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (self->crossfade_from != NULL && self->crossfade_start == 0)
+    self->crossfade_start = clock ? gdk_frame_clock_get_frame_time (clock) : g_get_monotonic_time ();
+}
+
 static void
 picture_drawn_cb (GObject      *source_object,
                   GAsyncResult *result,
@@ -573,7 +583,6 @@ picture_drawn_cb (GObject      *source_object,
 {
   EntenteGraphView *self = ENTENTE_GRAPH_VIEW (source_object);
   g_autoptr(GError) error = NULL;
-  GdkFrameClock *clock;
   EntenteViewport viewport;
   double *names_placed = NULL;
   cairo_surface_t *picture;
@@ -602,9 +611,7 @@ picture_drawn_cb (GObject      *source_object,
   /* Shown even if something changed meanwhile: it is the nearest there is,
    * and the next picture is asked for at the next frame. */
   self->cache_valid = self->pending_invalidations == self->invalidations;
-  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-  if (self->crossfade_from != NULL && self->crossfade_start == 0)
-    self->crossfade_start = clock ? gdk_frame_clock_get_frame_time (clock) : g_get_monotonic_time ();
+  start_crossfade_clock (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -692,9 +699,7 @@ entente_graph_view_snapshot (GtkWidget   *widget,
   self->cache_viewport = self->viewport;
   self->cache_valid = TRUE;
   self->cache_dark = is_dark (self);
-  /* A cross-fade runs its whole course once there is a picture to fade to. */
-  if (self->crossfade_from != NULL && self->crossfade_start == 0)
-    self->crossfade_start = gdk_frame_clock_get_frame_time (gtk_widget_get_frame_clock (widget));
+  start_crossfade_clock (self);
   append_picture (self, snapshot, width, height, TRUE);
 }
 
@@ -1472,7 +1477,7 @@ entente_graph_view_init (EntenteGraphView *self)
   self->selected_relation = -1;
   self->hovered_entity = -1;
   self->dragged_entity = -1;
-  self->label_cache = entente_label_cache_new (LABEL_CACHE_CAPACITY);
+  self->label_cache = entente_label_cache_new (ENTENTE_LABEL_CACHE_CAPACITY);
   self->picture_worker = entente_picture_worker_new ();
   self->picture_cancellable = g_cancellable_new ();
   self->auto_fit = TRUE;

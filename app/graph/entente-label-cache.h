@@ -13,6 +13,9 @@ typedef struct _EntenteLabelCache EntenteLabelCache;
 PangoLayout       *entente_label_layout_new   (PangoLayout       *style,
                                                const char        *text);
 
+/* Entities whose name layouts a view keeps between pictures. */
+#define ENTENTE_LABEL_CACHE_CAPACITY 2048
+
 EntenteLabelCache *entente_label_cache_new    (guint              capacity);
 PangoLayout       *entente_label_cache_lookup (EntenteLabelCache *cache,
                                                guint              key,

@@ -21,8 +21,6 @@
 #include "entente-picture-worker.h"
 #include "entente-pixels.h"
 
-#define LABEL_CACHE_CAPACITY 2048
-
 struct _EntentePictureWorker
 {
   PangoContext      *fonts;        /* its own font map's */
@@ -74,7 +72,7 @@ entente_picture_worker_new (void)
 {
   EntentePictureWorker *worker = g_new0 (EntentePictureWorker, 1);
 
-  worker->label_cache = entente_label_cache_new (LABEL_CACHE_CAPACITY);
+  worker->label_cache = entente_label_cache_new (ENTENTE_LABEL_CACHE_CAPACITY);
   return worker;
 }
 
