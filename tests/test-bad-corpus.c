@@ -84,6 +84,29 @@ test_too_large_file (void)
   assert_rejected_with (bytes, "big.entente.json", "story files are limited to 256 MiB");
 }
 
+/* A quote inside a comment or a single-quoted string once hid every bracket
+ * after it from the depth check, and 100,000 levels overflowed the stack. */
+static void
+test_nesting_hidden_behind_quotes (void)
+{
+  const struct { const char *opening; const char *expected; } cases[] = {
+    { "{\"entente\": 1, /* \" */ \"x\": ", "hidden.entente.json:1:16: comments are not allowed in strict JSON" },
+    { "{\"entente\": 1, \"x\": '\"', \"y\": ", "hidden.entente.json:1:21: strings take double quotes" },
+    { "{\"entente\": 1, \"x\": ", "hidden.entente.json:1:208: nested more than 64 levels deep" },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(GString) text = g_string_new (cases[c].opening);
+      g_autoptr(GBytes) bytes = NULL;
+
+      for (guint i = 0; i < 100000; i++)
+        g_string_append (text, "[{\"a\":");
+      bytes = g_string_free_to_bytes (g_steal_pointer (&text));
+      assert_rejected_with (bytes, "hidden.entente.json", cases[c].expected);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -118,6 +141,7 @@ main (int   argc,
   g_test_add_func ("/story/bad-corpus/generated/very-long-string", test_very_long_string);
   g_test_add_func ("/story/bad-corpus/generated/huge-array", test_huge_array);
   g_test_add_func ("/story/bad-corpus/generated/too-large-file", test_too_large_file);
+  g_test_add_func ("/story/bad-corpus/generated/nesting-hidden-behind-quotes", test_nesting_hidden_behind_quotes);
 
   return g_test_run ();
 }

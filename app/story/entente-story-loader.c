@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "entente-file-reading.h"
 #include "entente-json-reader.h"
 #include "entente-json-scan.h"
 #include "entente-story-loader.h"
@@ -28,7 +29,6 @@ typedef struct
   const char      *display_name;
   const char      *data;
   EntenteJsonScan *scan;          /* when set, the lists are parsed element by element */
-  JsonParser      *element_parser;
   JsonNode        *piece;         /* the last piece entente_json_read() read */
   GError          *syntax_error;  /* a parse error inside an element: the load fails */
   EntenteStory *story;
@@ -38,7 +38,11 @@ typedef struct
   GHashTable   *relation_ids;
   GHashTable   *quote_ids;
   GHashTable   *event_ids;
+  guint         suggestion_budget;
 } Loader;
+
+#define ID_SUGGESTION_MAX_LENGTH 64
+#define ID_SUGGESTION_BUDGET     (4 * ENTENTE_STORY_MAX_ITEMS)
 
 static void
 loader_clear (Loader *loader)
@@ -168,19 +172,48 @@ get_member (Loader      *loader,
   return node;
 }
 
-static gboolean
-check_length (Loader      *loader,
-              const Place *place,
-              JsonNode    *node)
+/* Control characters would reach terminals, labels and XML exports, where
+ * they are invisible, dangerous or not allowed; noncharacters are not text. */
+static gunichar
+first_forbidden_char (const char *text)
 {
-  gsize len = strlen (json_node_get_string (node));
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
 
-  if (len <= ENTENTE_STORY_MAX_STRING)
-    return TRUE;
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
+          (c >= 0x7F && c < 0xA0) ||
+          (c >= 0xFDD0 && c < 0xFDF0) || (c & 0xFFFE) == 0xFFFE)
+        return c;
+    }
+  return 0;
+}
 
-  problem (loader, place, _("the text is %u KiB long; the limit is %u KiB"),
-           (guint) (len / 1024), (guint) (ENTENTE_STORY_MAX_STRING / 1024));
-  return FALSE;
+static gboolean
+check_text (Loader      *loader,
+            const Place *place,
+            JsonNode    *node)
+{
+  const char *text = json_node_get_string (node);
+  gsize len = strlen (text);
+  gunichar forbidden;
+
+  if (len > ENTENTE_STORY_MAX_STRING)
+    {
+      problem (loader, place, _("the text is %u KiB long; the limit is %u KiB"),
+               (guint) (len / 1024), (guint) (ENTENTE_STORY_MAX_STRING / 1024));
+      return FALSE;
+    }
+
+  forbidden = first_forbidden_char (text);
+  if (forbidden != 0)
+    {
+      problem (loader, place, _("holds the character U+%04X, a control character or noncharacter that a story may not contain"),
+               forbidden);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static gboolean
@@ -208,7 +241,7 @@ read_string (Loader       *loader,
       problem (loader, &here, _("must not be empty"));
       return FALSE;
     }
-  if (!check_length (loader, &here, node))
+  if (!check_text (loader, &here, node))
     return FALSE;
 
   *out = g_strdup (json_node_get_string (node));
@@ -266,7 +299,7 @@ read_text (Loader      *loader,
           problem (loader, &here, _("must not be empty"));
           return FALSE;
         }
-      if (!check_length (loader, &here, node))
+      if (!check_text (loader, &here, node))
         return FALSE;
       out->n_variants = 1;
       out->variants = g_new0 (EntenteTextVariant, 1);
@@ -299,7 +332,12 @@ read_text (Loader      *loader,
           problem (loader, &variant_place, _("expected a string, found %s"), node_type_name (variant));
           return FALSE;
         }
-      if (!check_length (loader, &variant_place, variant))
+      if (*json_node_get_string (variant) == '\0')
+        {
+          problem (loader, &variant_place, _("must not be empty"));
+          return FALSE;
+        }
+      if (!check_text (loader, &variant_place, variant))
         return FALSE;
     }
 
@@ -393,53 +431,71 @@ read_enum (Loader             *loader,
   return FALSE;
 }
 
+/* The edit distance between @a and @b if it is at most @limit, else
+ * @limit + 1: a row whose every cell is over the limit ends the count. */
 static guint
-edit_distance (const char *a,
-               const char *b)
+edit_distance_within (const char *a,
+                      const char *b,
+                      guint       limit)
 {
   gsize la = strlen (a), lb = strlen (b);
-  g_autofree guint *row = NULL;
+  guint row[ID_SUGGESTION_MAX_LENGTH + 1];
 
-  if (la > 64 || lb > 64)
-    return G_MAXUINT;
+  if (la > ID_SUGGESTION_MAX_LENGTH || lb > ID_SUGGESTION_MAX_LENGTH || (la > lb ? la - lb : lb - la) > limit)
+    return limit + 1;
 
-  row = g_new (guint, lb + 1);
   for (gsize j = 0; j <= lb; j++)
     row[j] = j;
 
   for (gsize i = 1; i <= la; i++)
     {
       guint diagonal = row[0];
+      guint smallest;
+
       row[0] = i;
+      smallest = row[0];
       for (gsize j = 1; j <= lb; j++)
         {
           guint above = row[j];
           guint cost = g_ascii_tolower (a[i - 1]) == g_ascii_tolower (b[j - 1]) ? 0 : 1;
           row[j] = MIN (MIN (row[j] + 1, row[j - 1] + 1), diagonal + cost);
           diagonal = above;
+          smallest = MIN (smallest, row[j]);
         }
+      if (smallest > limit)
+        return limit + 1;
     }
 
-  return row[lb];
+  return MIN (row[lb], limit + 1);
 }
 
+/* Suggestions cost a pass over the ids each; only problems that will be
+ * shown get one, and a whole load gets at most ID_SUGGESTION_BUDGET
+ * comparisons, so a file of dangling references stays linear. */
 static const char *
-closest_id (GHashTable *ids,
+closest_id (Loader     *loader,
+            GHashTable *ids,
             const char *wanted)
 {
   GHashTableIter iter;
   gpointer key;
   const char *best = NULL;
-  guint best_distance = MAX (2, strlen (wanted) / 3) + 1;
+  guint limit = MAX (2, strlen (wanted) / 3);
+
+  if (loader->problems->len >= ENTENTE_STORY_MAX_PROBLEMS ||
+      loader->suggestion_budget < g_hash_table_size (ids))
+    return NULL;
+  loader->suggestion_budget -= g_hash_table_size (ids);
 
   g_hash_table_iter_init (&iter, ids);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
-      guint d = edit_distance (wanted, key);
-      if (d < best_distance || (d == best_distance && best && g_strcmp0 (key, best) < 0))
+      guint d = edit_distance_within (wanted, key, limit);
+
+      if (d <= limit && (d < limit || best == NULL || g_strcmp0 (key, best) < 0))
         {
           best = key;
-          best_distance = d;
+          limit = d;
         }
     }
 
@@ -475,7 +531,7 @@ resolve (Loader      *loader,
     }
 
   what = g_dpgettext2 (GETTEXT_PACKAGE, "reference target", what);
-  suggestion = closest_id (ids, wanted);
+  suggestion = closest_id (loader, ids, wanted);
   if (suggestion)
     problem (loader, place, _("no %s has the id “%s” (did you mean “%s”?)"), what, wanted, suggestion);
   else
@@ -551,62 +607,23 @@ is_list (const char *name)
   return g_strv_contains (lists, name);
 }
 
-/* json-glib says "<data>:LINE:COLUMN: Parse error: …" about a piece of the
- * file; say it about the file, at the same place in it. */
-static GError *
-syntax_error_at (Loader       *loader,
-                 gsize         offset,
-                 const GError *error)
-{
-  const char *message = error->message;
-  guint line, column, base_line, base_column;
-  int consumed = 0;
-
-  if (g_str_has_prefix (message, "<data>:") &&
-      sscanf (message + strlen ("<data>:"), "%u:%u:%n", &line, &column, &consumed) == 2 && consumed > 0)
-    {
-      entente_json_position (loader->data, offset, &base_line, &base_column);
-      return g_error_new (ENTENTE_STORY_ERROR, ENTENTE_STORY_ERROR_SYNTAX, "%s:%u:%u:%s",
-                          loader->display_name, base_line + line - 1,
-                          line == 1 ? base_column + column - 1 : column,
-                          message + strlen ("<data>:") + consumed);
-    }
-
-  return g_error_new (ENTENTE_STORY_ERROR, ENTENTE_STORY_ERROR_SYNTAX, "%s: %s", loader->display_name, message);
-}
-
-/* The value of bytes @start to @end of the file, parsed by @parser (and
- * owned by it), or NULL with the syntax error. json-glib skips comments,
- * so a piece that is nothing else parses to no value at all: an error too. */
+/* The value of bytes @start to @end of the file, found @depth containers
+ * deep, or NULL with the syntax error placed in the file. */
 static JsonNode *
 parse_piece (Loader      *loader,
-             JsonParser  *parser,
              gsize        start,
              gsize        end,
+             guint        depth,
              GError     **error)
 {
   g_autoptr(GError) json_error = NULL;
-  guint line, column;
 
-  /* Plain JSON is read fast; json-glib reads the rest, and says what is
-   * wrong where. */
   g_clear_pointer (&loader->piece, json_node_unref);
-  loader->piece = entente_json_read (loader->data + start, end - start);
-  if (loader->piece != NULL)
-    return loader->piece;
-
-  if (!json_parser_load_from_data (parser, loader->data + start, (gssize) (end - start), &json_error))
-    {
-      *error = syntax_error_at (loader, start, json_error);
-      return NULL;
-    }
-  if (json_parser_get_root (parser) != NULL)
-    return json_parser_get_root (parser);
-
-  entente_json_position (loader->data, start, &line, &column);
-  g_set_error (error, ENTENTE_STORY_ERROR, ENTENTE_STORY_ERROR_SYNTAX, "%s:%u:%u: %s",
-               loader->display_name, line, column, _("Parse error: expected a value, found only a comment"));
-  return NULL;
+  loader->piece = entente_json_read_range (loader->data, start, end, depth, &json_error);
+  if (loader->piece == NULL)
+    g_set_error (error, ENTENTE_STORY_ERROR, ENTENTE_STORY_ERROR_SYNTAX, "%s:%s",
+                 loader->display_name, json_error->message);
+  return loader->piece;
 }
 
 static void
@@ -651,7 +668,7 @@ for_each_scanned_element (Loader                  *loader,
       g_autoptr(GError) error = NULL;
       Place item_place = at_index (place, i);
 
-      JsonNode *element = parse_piece (loader, loader->element_parser, range->start, range->end, &error);
+      JsonNode *element = parse_piece (loader, range->start, range->end, 2, &error);
 
       if (element == NULL)
         {
@@ -795,7 +812,7 @@ parse_amount (Loader          *loader,
       else if (!isfinite (json_node_get_double (value)))
         problem (loader, &value_place, _("is not a finite number"));
       else if (json_node_get_double (value) < 0)
-        problem (loader, &value_place, _("must be a positive number"));
+        problem (loader, &value_place, _("must not be negative"));
       else if (json_node_get_double (value) > MAX_AMOUNT)
         problem (loader, &value_place, _("%g is not a plausible amount (the limit is %g)"),
                  json_node_get_double (value), MAX_AMOUNT);
@@ -915,8 +932,14 @@ parse_root (Loader   *loader,
     {
       Place here = at_member (&root_place, "entente");
 
-      if (!JSON_NODE_HOLDS_VALUE (version) || json_node_get_value_type (version) != G_TYPE_INT64)
+      if (!node_is_number (version))
         problem (loader, &here, _("expected the format version number 1, found %s"), node_type_name (version));
+      else if (json_node_get_value_type (version) != G_TYPE_INT64)
+        {
+          problem (loader, &here, _("format version %g is not supported (this Entente reads version 1)"),
+                   json_node_get_double (version));
+          return;
+        }
       else if (json_node_get_int (version) != 1)
         {
           problem (loader, &here, _("format version %lld is not supported (this Entente reads version 1)"),
@@ -938,53 +961,6 @@ parse_root (Loader   *loader,
   for_each_object (loader, root, "events", parse_event);
 
   g_qsort_with_data (story->events->data, story->events->len, sizeof (EntenteEvent), compare_events, NULL);
-}
-
-/* json-glib recurses once per nesting level; a hostile file must not be able
- * to exhaust the stack, so the depth is measured before parsing. */
-static gboolean
-check_nesting (const char *data,
-               gsize       len,
-               guint      *line,
-               guint      *column)
-{
-  guint depth = 0;
-  gboolean in_string = FALSE;
-
-  *line = 1;
-  *column = 0;
-  for (gsize i = 0; i < len; i++)
-    {
-      char c = data[i];
-
-      (*column)++;
-      if (c == '\n')
-        {
-          (*line)++;
-          *column = 0;
-        }
-      else if (in_string)
-        {
-          if (c == '\\')
-            {
-              i++;
-              (*column)++;
-            }
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
-        {
-          if (++depth > ENTENTE_STORY_MAX_DEPTH)
-            return FALSE;
-        }
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
-    }
-
-  return TRUE;
 }
 
 static void
@@ -1044,8 +1020,6 @@ entente_story_load_from_bytes (GBytes      *bytes,
                                const char  *display_name,
                                GError     **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(JsonParser) element_parser = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(EntenteJsonScan) scan = NULL;
   g_autoptr(EntenteStory) story = NULL;
@@ -1099,14 +1073,6 @@ entente_story_load_from_bytes (GBytes      *bytes,
       return NULL;
     }
 
-  if (!check_nesting (data, len, &line, &column))
-    {
-      g_set_error (error, ENTENTE_STORY_ERROR, ENTENTE_STORY_ERROR_SYNTAX,
-                   _("%s:%u:%u: nested more than %d levels deep"),
-                   display_name, line, column, ENTENTE_STORY_MAX_DEPTH);
-      return NULL;
-    }
-
   story = g_object_new (ENTENTE_TYPE_STORY, NULL);
   story->filename = g_strdup (display_name);
   problems = g_ptr_array_new_with_free_func (g_free);
@@ -1114,23 +1080,22 @@ entente_story_load_from_bytes (GBytes      *bytes,
   relation_ids = g_hash_table_new (g_str_hash, g_str_equal);
   quote_ids = g_hash_table_new (g_str_hash, g_str_equal);
   event_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  element_parser = json_parser_new ();
 
   loader = (Loader) {
     .display_name = display_name,
     .data = data,
-    .element_parser = element_parser,
     .story = story,
     .problems = problems,
     .source_ids = source_ids,
     .relation_ids = relation_ids,
     .quote_ids = quote_ids,
     .event_ids = event_ids,
+    .suggestion_budget = ID_SUGGESTION_BUDGET,
   };
 
   /* The usual shape: one object of lists, read element by element. Any
    * other shape, or anything odd at the top two levels, is parsed whole,
-   * where json-glib says what is wrong and where. */
+   * which says what is wrong and where. */
   scan = entente_json_scan (data, len);
   if (scan != NULL)
     {
@@ -1145,7 +1110,7 @@ entente_story_load_from_bytes (GBytes      *bytes,
 
           if (member->is_array && is_list (member->name))
             continue;
-          value = parse_piece (&loader, element_parser, member->value.start, member->value.end, error);
+          value = parse_piece (&loader, member->value.start, member->value.end, 1, error);
           if (value == NULL)
             return NULL;
           json_object_set_member (outline, member->name, json_node_copy (value));
@@ -1156,8 +1121,7 @@ entente_story_load_from_bytes (GBytes      *bytes,
     {
       JsonNode *whole;
 
-      parser = json_parser_new ();
-      whole = parse_piece (&loader, parser, 0, len, error);
+      whole = parse_piece (&loader, 0, len, 0, error);
       if (whole == NULL)
         return NULL;
       root = json_node_ref (whole);
@@ -1192,15 +1156,11 @@ entente_story_load_from_file (GFile         *file,
 
   name = g_file_get_parse_name (file);
 
+  /* The size told first, when known: reading stops just past the limit. */
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
-  if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error (error, ENTENTE_STORY_ERROR, ENTENTE_STORY_ERROR_READ,
-                   _("%s: is a folder, not a story file"), name);
-      return NULL;
-    }
-  if (info != NULL && g_file_info_get_size (info) > ENTENTE_STORY_MAX_FILE_SIZE)
+                            G_FILE_QUERY_INFO_NONE, cancellable, NULL);
+  if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR &&
+      g_file_info_get_size (info) > ENTENTE_STORY_MAX_FILE_SIZE)
     {
       g_set_error (error, ENTENTE_STORY_ERROR, ENTENTE_STORY_ERROR_SYNTAX,
                    _("%s: the file is %u MiB; story files are limited to %d MiB"),
@@ -1208,13 +1168,16 @@ entente_story_load_from_file (GFile         *file,
                    ENTENTE_STORY_MAX_FILE_SIZE / (1024 * 1024));
       return NULL;
     }
-  g_clear_error (&local_error);
 
-  bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
+  bytes = entente_file_load_bounded (file, ENTENTE_STORY_MAX_FILE_SIZE, cancellable, &local_error);
   if (bytes == NULL)
     {
-      g_set_error (error, ENTENTE_STORY_ERROR, ENTENTE_STORY_ERROR_READ,
-                   "%s: %s", name, local_error->message);
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+        g_set_error (error, ENTENTE_STORY_ERROR, ENTENTE_STORY_ERROR_READ,
+                     _("%s: is a folder, not a story file"), name);
+      else
+        g_set_error (error, ENTENTE_STORY_ERROR, ENTENTE_STORY_ERROR_READ,
+                     "%s: %s", name, local_error->message);
       return NULL;
     }
 

@@ -3,7 +3,7 @@
  * Every input must either load or fail with an error that names the file;
  * sanitizers catch the rest, and criticals are made fatal. A loaded story is also laid out and filtered
  * by time, since those walk the references the loader resolved. Whatever
- * the fast JSON reader reads, json-glib must read as the same tree.
+ * the strict JSON reader reads, json-glib must read as the same tree.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -44,22 +44,39 @@ LLVMFuzzerInitialize (int    *argc,
   return 0;
 }
 
+/* json-glib wraps integers of 19 digits or more into 64 bits; the reader
+ * keeps their size as doubles. */
+static gboolean
+has_long_integer (const uint8_t *data,
+                  size_t         size)
+{
+  size_t run = 0;
+
+  for (size_t i = 0; i < size; i++)
+    {
+      run = g_ascii_isdigit (data[i]) ? run + 1 : 0;
+      if (run > 18)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 check_json_reader (const uint8_t *data,
                    size_t         size)
 {
-  g_autoptr(JsonNode) fast = entente_json_read ((const char *) data, size);
+  g_autoptr(JsonNode) fast = entente_json_read ((const char *) data, size, NULL);
   g_autoptr(JsonParser) parser = NULL;
   g_autofree char *difference = NULL;
 
-  if (fast == NULL)
+  if (fast == NULL || has_long_integer (data, size))
     return;
   parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, (const char *) data, (gssize) size, NULL))
-    g_error ("json-glib rejects what the fast reader read");
+    g_error ("json-glib rejects what the strict reader read");
   difference = json_tree_difference (fast, json_parser_get_root (parser));
   if (difference != NULL)
-    g_error ("the fast reader and json-glib differ at %s", difference);
+    g_error ("the strict reader and json-glib differ at %s", difference);
 }
 
 int
