@@ -8,13 +8,17 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <math.h>
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "entente-arrangement.h"
 #include "story/entente-date.h"
+#include "story/entente-file-reading.h"
+#include "story/entente-json-reader.h"
 
 #define FORMAT_VERSION   1
 #define MAX_FILE_SIZE    (16 * 1024 * 1024)
@@ -161,12 +165,11 @@ entente_arrangement_from_bytes (GBytes      *bytes,
                                 const char  *story_id,
                                 GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(EntenteArrangement) arrangement = NULL;
   g_autoptr(GError) json_error = NULL;
+  g_autoptr(JsonNode) root = NULL;
   const char *data;
   gsize len;
-  JsonNode *root;
   JsonObject *object;
   JsonNode *node;
 
@@ -177,10 +180,10 @@ entente_arrangement_from_bytes (GBytes      *bytes,
   if (len == 0 || len > MAX_FILE_SIZE || !g_utf8_validate_len (data, len, NULL))
     return invalid (error, _("not a JSON text file of a sensible size"));
 
-  if (!json_parser_load_from_data (parser, data, (gssize) len, &json_error))
+  root = entente_json_read (data, len, &json_error);
+  if (root == NULL)
     return invalid (error, json_error->message);
 
-  root = json_parser_get_root (parser);
   if (!JSON_NODE_HOLDS_OBJECT (root))
     return invalid (error, _("not a JSON object"));
   object = json_node_get_object (root);
@@ -278,23 +281,44 @@ entente_arrangement_get_file (const char *story_id)
   return g_file_new_build_filename (g_get_user_data_dir (), "entente", "arrangements", name, NULL);
 }
 
-/* Returns NULL without an error when nothing was saved for the story. */
+/* The file that could not be read is kept beside, not overwritten by the
+ * next save: it may be the only copy of someone's careful arrangement. */
+static void
+keep_aside (GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *backup = g_strconcat (path, ".bak", NULL);
+
+  if (g_rename (path, backup) != 0)
+    g_warning ("Could not keep the unreadable arrangement as %s: %s", backup, g_strerror (errno));
+}
+
+/* Returns NULL without an error when nothing was saved for the story. A
+ * file that cannot be read is moved aside as FILE.bak, and the error
+ * says so. */
 EntenteArrangement *
 entente_arrangement_load (const char  *story_id,
                           GError     **error)
 {
   g_autoptr(GFile) file = entente_arrangement_get_file (story_id);
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
+  g_autoptr(GBytes) bytes = entente_file_load_bounded (file, MAX_FILE_SIZE, NULL, &local_error);
+  g_autoptr(EntenteArrangement) arrangement = NULL;
+  g_autofree char *path = g_file_get_path (file);
 
-  if (bytes == NULL)
-    {
-      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
+  if (bytes == NULL && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    return NULL;
 
-  return entente_arrangement_from_bytes (bytes, story_id, error);
+  if (bytes != NULL)
+    arrangement = entente_arrangement_from_bytes (bytes, story_id, &local_error);
+  if (arrangement != NULL)
+    return g_steal_pointer (&arrangement);
+
+  keep_aside (file);
+  g_set_error (error, ENTENTE_ARRANGEMENT_ERROR, ENTENTE_ARRANGEMENT_ERROR_INVALID,
+               /* Translators: %s is a file's path, then what is wrong with it. */
+               _("%s: %s (kept as %s.bak)"), path, local_error->message, path);
+  return NULL;
 }
 
 /* Written to a temporary file, synced and renamed over the old one, so a

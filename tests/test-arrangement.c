@@ -5,7 +5,10 @@
  */
 #include "config.h"
 
+#include <fcntl.h>
 #include <signal.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <sys/resource.h>
 
 #include <glib/gstdio.h>
@@ -192,6 +195,81 @@ test_blocked_folder (void)
   g_rename (aside, folder);
 }
 
+static char *
+arrangement_path (void)
+{
+  g_autoptr(GFile) file = entente_arrangement_get_file ("microsoft-openai");
+
+  return g_file_get_path (file);
+}
+
+/* Whatever is wrong with the file, it is refused with its reason, kept
+ * beside as .bak (never overwritten by the next save) and out of the way. */
+static void
+assert_set_aside (const char *expected)
+{
+  g_autofree char *path = arrangement_path ();
+  g_autofree char *backup = g_strconcat (path, ".bak", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EntenteArrangement) arrangement = entente_arrangement_load ("microsoft-openai", &error);
+
+  g_assert_null (arrangement);
+  g_assert_error (error, ENTENTE_ARRANGEMENT_ERROR, ENTENTE_ARRANGEMENT_ERROR_INVALID);
+  if (strstr (error->message, expected) == NULL || strstr (error->message, ".bak") == NULL)
+    g_error ("expected “%s” and the .bak in “%s”", expected, error->message);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
+  g_unlink (backup);
+}
+
+static void
+test_hostile_files (void)
+{
+  g_autoptr(EntenteArrangement) arrangement = sample ();
+  g_autoptr(GString) deep = g_string_new ("{\"entente-arrangement\": 1, \"story\": \"microsoft-openai\", \"x\": ");
+  g_autofree char *path = NULL;
+  g_autofree char *backup = NULL;
+  g_autofree char *kept = NULL;
+  g_autoptr(GError) error = NULL;
+  int fd;
+
+  g_assert_true (entente_arrangement_save (arrangement, &error));
+  path = arrangement_path ();
+  backup = g_strconcat (path, ".bak", NULL);
+
+  /* 100,000 levels once overflowed the stack every time the story opened. */
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (deep, "[{\"a\": ");
+  g_assert_true (g_file_set_contents (path, deep->str, deep->len, NULL));
+  assert_set_aside ("nested more than 64 levels deep");
+
+  /* Comments are not JSON either. */
+  g_assert_true (g_file_set_contents (path, "{/* \" */ \"entente-arrangement\": 1}", -1, NULL));
+  assert_set_aside ("comments are not allowed");
+
+  /* A FIFO with no writer once kept the window from ever appearing. */
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  assert_set_aside ("not a regular file");
+
+  /* A gigabyte (sparse: it costs no disk) is refused after 16 MiB and a
+   * byte, not read whole. */
+  fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, (off_t) 1 << 30), ==, 0);
+  close (fd);
+  assert_set_aside ("sensible size");
+
+  /* The .bak is what the user had, and the next save leaves it alone. */
+  g_assert_true (g_file_set_contents (path, "{\"entente-arrangement\": 1, \"story\": \"microsoft-openai\", []", -1, NULL));
+  g_clear_error (&error);
+  g_assert_null (entente_arrangement_load ("microsoft-openai", &error));
+  g_clear_error (&error);
+  g_assert_true (entente_arrangement_save (arrangement, &error));
+  g_assert_true (g_file_get_contents (backup, &kept, NULL, NULL));
+  g_assert_true (g_str_has_suffix (kept, "[]"));
+  g_unlink (backup);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -208,6 +286,7 @@ main (int   argc,
   g_test_add_func ("/arrangement/save-and-load", test_save_and_load);
   g_test_add_func ("/arrangement/full-disk-keeps-previous", test_full_disk_keeps_previous);
   g_test_add_func ("/arrangement/blocked-folder", test_blocked_folder);
+  g_test_add_func ("/arrangement/hostile-files", test_hostile_files);
 
   status = g_test_run ();
   if (!g_test_subprocess ())
