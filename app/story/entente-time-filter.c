@@ -30,6 +30,86 @@ lower (guint32 *day,
     *day = candidate;
 }
 
+/* An entity with no date and no evidence of its own is "free". A free
+ * entity takes the earliest appearance among the dated entities tied to
+ * its group of free entities (free entities tied to each other, through
+ * chains of undated ties): one breadth-first walk of each group, so that a
+ * chain of 100,000 entities dated only at its far end costs one pass. */
+static void
+inherit_from_neighbours (EntenteStory   *story,
+                         const guint32  *evidence)
+{
+  guint n_entities = story->entities->len;
+  guint n_relations = story->relations->len;
+  g_autofree guint *first = g_new0 (guint, n_entities + 1);
+  g_autofree guint *neighbours = g_new (guint, MAX (1, 2 * n_relations));
+  g_autofree guint *queue = g_new (guint, MAX (1, n_entities));
+  g_autofree gboolean *seen = g_new0 (gboolean, MAX (1, n_entities));
+
+#define ENTITY(i) (&g_array_index (story->entities, EntenteEntity, (i)))
+#define IS_FREE(i) (!ENTENTE_DATE_IS_SET (&ENTITY (i)->start) && evidence[(i)] == 0)
+
+  /* Neighbour lists, packed: entity i's are first[i] to first[i + 1]. */
+  for (guint i = 0; i < n_relations; i++)
+    {
+      const EntenteRelation *r = &g_array_index (story->relations, EntenteRelation, i);
+      first[r->from + 1]++;
+      first[r->to + 1]++;
+    }
+  for (guint i = 0; i < n_entities; i++)
+    first[i + 1] += first[i];
+  {
+    g_autofree guint *fill = g_memdup2 (first, sizeof (guint) * n_entities);
+
+    for (guint i = 0; i < n_relations; i++)
+      {
+        const EntenteRelation *r = &g_array_index (story->relations, EntenteRelation, i);
+        neighbours[fill[r->from]++] = r->to;
+        neighbours[fill[r->to]++] = r->from;
+      }
+  }
+
+  for (guint start = 0; start < n_entities; start++)
+    {
+      guint head = 0, tail = 0;
+      guint32 earliest = 0;
+
+      if (seen[start] || !IS_FREE (start))
+        continue;
+
+      seen[start] = TRUE;
+      queue[tail++] = start;
+      while (head < tail)
+        {
+          guint e = queue[head++];
+
+          for (guint k = first[e]; k < first[e + 1]; k++)
+            {
+              guint n = neighbours[k];
+
+              if (!IS_FREE (n))
+                {
+                  guint32 day = ENTITY (n)->appears_day;
+
+                  if (day != 0 && (earliest == 0 || day < earliest))
+                    earliest = day;
+                }
+              else if (!seen[n])
+                {
+                  seen[n] = TRUE;
+                  queue[tail++] = n;
+                }
+            }
+        }
+
+      for (guint k = 0; k < tail; k++)
+        ENTITY (queue[k])->appears_day = earliest;
+    }
+
+#undef IS_FREE
+#undef ENTITY
+}
+
 /* An entity the story gives no start date (DALL-E, Bing…) enters the graph
  * with the first dated relation or event that involves it; failing that,
  * with the first neighbour it is tied to. Without this, undated products
@@ -40,7 +120,6 @@ entente_time_derive_appearances (EntenteStory *story)
   guint n_entities = story->entities->len;
   guint n_relations = story->relations->len;
   g_autofree guint32 *evidence = g_new0 (guint32, MAX (1, n_entities));
-  gboolean changed = TRUE;
 
   for (guint i = 0; i < n_relations; i++)
     {
@@ -66,31 +145,7 @@ entente_time_derive_appearances (EntenteStory *story)
       e->appears_day = ENTENTE_DATE_IS_SET (&e->start) ? entente_date_first_day (&e->start) : evidence[i];
     }
 
-  /* Entities with no evidence of their own inherit the earliest appearance
-   * among their neighbours, through chains of undated ties. */
-  for (guint pass = 0; changed && pass < n_entities; pass++)
-    {
-      changed = FALSE;
-      for (guint i = 0; i < n_relations; i++)
-        {
-          const EntenteRelation *r = &g_array_index (story->relations, EntenteRelation, i);
-          EntenteEntity *from = &g_array_index (story->entities, EntenteEntity, r->from);
-          EntenteEntity *to = &g_array_index (story->entities, EntenteEntity, r->to);
-
-          if (!ENTENTE_DATE_IS_SET (&from->start) && evidence[r->from] == 0 &&
-              to->appears_day != 0 && (from->appears_day == 0 || to->appears_day < from->appears_day))
-            {
-              from->appears_day = to->appears_day;
-              changed = TRUE;
-            }
-          if (!ENTENTE_DATE_IS_SET (&to->start) && evidence[r->to] == 0 &&
-              from->appears_day != 0 && (to->appears_day == 0 || from->appears_day < to->appears_day))
-            {
-              to->appears_day = from->appears_day;
-              changed = TRUE;
-            }
-        }
-    }
+  inherit_from_neighbours (story, evidence);
 }
 
 void

@@ -1,6 +1,6 @@
 /* entente-bench.c — speed and memory figures, printed one a line
  *
- * usage: entente-bench [--sizes 1000,10000,…] [--dump N FILE] [--frames N]
+ * usage: entente-bench [--sizes 1000,10000,…] [--dump N FILE] [--frames N] [--hostile]
  *
  * Graphs are Barabási–Albert (m = 2) with a fixed seed, written as story
  * JSON and loaded through the real loader. Figures are medians where a step
@@ -484,6 +484,90 @@ bench_startup (const char *self_path,
           whole[0], whole[1], whole[2], whole[2] / whole[0]);
 }
 
+/* A chain of @n entities tied by undated relations, one end dated: every
+ * entity inherits that date through the whole chain. */
+static GString *
+make_chain (guint    n,
+            gboolean dated_at_start)
+{
+  GString *json = g_string_new ("{\"entente\": 1, \"id\": \"chain\", \"title\": \"Chain\", "
+                                "\"summary\": \"s\", \"language\": \"en\", \"sources\": [],\n\"entities\": [\n");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (json, "%s{\"id\": \"n%u\", \"kind\": \"person\", \"name\": \"N%u\"%s}",
+                            i ? ",\n" : "", i, i,
+                            i == (dated_at_start ? 0 : n - 1) ? ", \"start\": \"2020\"" : "");
+  g_string_append (json, "],\n\"relations\": [\n");
+  for (guint i = 1; i < n; i++)
+    g_string_append_printf (json, "%s{\"id\": \"r%u\", \"from\": \"n%u\", \"to\": \"n%u\", "
+                            "\"kind\": \"k\", \"label\": \"l\", \"status\": \"confirmed\"}",
+                            i > 1 ? ",\n" : "", i, i - 1, i);
+  g_string_append (json, "],\n\"quotes\": [], \"events\": []}\n");
+  return json;
+}
+
+/* @n relations whose ends name no entity, each a near miss of a real id. */
+static GString *
+make_dangling (guint n)
+{
+  GString *json = g_string_new ("{\"entente\": 1, \"id\": \"d\", \"title\": \"D\", "
+                                "\"summary\": \"s\", \"language\": \"en\", \"sources\": [],\n\"entities\": [\n");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (json, "%s{\"id\": \"entity-%u\", \"kind\": \"person\", \"name\": \"E\"}",
+                            i ? ",\n" : "", i);
+  g_string_append (json, "],\n\"relations\": [\n");
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (json, "%s{\"id\": \"r%u\", \"from\": \"entity-%u\", \"to\": \"entiyt-%u\", "
+                            "\"kind\": \"k\", \"label\": \"l\", \"status\": \"confirmed\"}",
+                            i ? ",\n" : "", i, i, i);
+  g_string_append (json, "],\n\"quotes\": [], \"events\": []}\n");
+  return json;
+}
+
+static double
+median_load_ms (GString  *json,
+                gboolean  should_load)
+{
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint run = 0; run < 3; run++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_static (json->str, json->len);
+      g_autoptr(GError) error = NULL;
+      double t = now_ms ();
+      g_autoptr(EntenteStory) story = entente_story_load_from_bytes (bytes, "bench.entente.json", &error);
+
+      g_array_append_val (times, ((double) { now_ms () - t }));
+      if ((story != NULL) != should_load)
+        g_error ("bench story %s: %s", should_load ? "refused" : "loaded", error ? error->message : "");
+    }
+  return median (times);
+}
+
+/* Files shaped to make the loader's work grow faster than their size. */
+static void
+bench_hostile (void)
+{
+  const guint chains[] = { 100000, 200000 };
+  const guint dangling[] = { 5000, 20000 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (chains); i++)
+    {
+      g_autoptr(GString) at_end = make_chain (chains[i], FALSE);
+      g_autoptr(GString) at_start = make_chain (chains[i], TRUE);
+
+      printf ("load_chain_dated_at_end_%u_ms %.0f (median of 3)\n", chains[i], median_load_ms (at_end, TRUE));
+      printf ("load_chain_dated_at_start_%u_ms %.0f (median of 3)\n", chains[i], median_load_ms (at_start, TRUE));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (dangling); i++)
+    {
+      g_autoptr(GString) json = make_dangling (dangling[i]);
+
+      printf ("load_dangling_references_%u_ms %.0f (median of 3)\n", dangling[i], median_load_ms (json, FALSE));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -493,6 +577,7 @@ main (int   argc,
   int frames = 40;
   int dump_n = 0;
   gboolean bare = FALSE;
+  gboolean hostile = FALSE;
   gboolean bare_application = FALSE;
   g_autofree char *startup = NULL;
   GOptionEntry entries[] = {
@@ -501,6 +586,7 @@ main (int   argc,
     { "dump", 0, 0, G_OPTION_ARG_FILENAME, &dump, "Write the graph of --dump-size nodes as a story and exit", "FILE" },
     { "dump-size", 0, 0, G_OPTION_ARG_INT, &dump_n, "Size of the graph to --dump", "N" },
     { "startup", 0, 0, G_OPTION_ARG_FILENAME, &startup, "Time the start of this entente binary to its first frame against a bare GTK window", "ENTENTE" },
+    { "hostile", 0, 0, G_OPTION_ARG_NONE, &hostile, "Time loading files shaped to make the loader's work grow fast", NULL },
     { "bare-window", 0, 0, G_OPTION_ARG_NONE, &bare, "Show a bare GTK window and quit after its first frame", NULL },
     { "bare-app", 0, 0, G_OPTION_ARG_NONE, &bare_application, "The same in a GtkApplication", NULL },
     { NULL }
@@ -520,6 +606,12 @@ main (int   argc,
     return bare_window ();
   if (bare_application)
     return bare_app ();
+
+  if (hostile)
+    {
+      bench_hostile ();
+      return 0;
+    }
 
   if (startup)
     {
