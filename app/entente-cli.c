@@ -8,16 +8,45 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "entente-cli.h"
 #include "entente-i18n.h"
 #include "graph/entente-export.h"
 #include "story/entente-story-loader.h"
+#include "story/entente-text.h"
 #include "story/entente-time-filter.h"
 
 #define DEFAULT_WIDTH  1600
 #define DEFAULT_HEIGHT 1000
-#define MAX_SIDE       16384
+/* 8192 × 8192 pixels are 256 MiB of image; 16384 would be a gigabyte. */
+#define MAX_SIDE       8192
+
+G_GNUC_PRINTF (1, 2)
+static void
+print_error (const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *escaped = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  escaped = entente_escape_controls (message);
+  g_printerr ("%s\n", escaped);
+}
+
+/* The same file, whatever path names it: a link, ./, another spelling. */
+static gboolean
+same_file (const char *a,
+           const char *b)
+{
+  GStatBuf sa, sb;
+
+  return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
 
 gboolean
 entente_cli_wanted (int    argc,
@@ -51,16 +80,18 @@ validate (char **files)
       g_autoptr(GError) error = NULL;
       g_autoptr(EntenteStory) story = entente_story_load_from_file (file, NULL, &error);
 
+      g_autofree char *name = entente_escape_controls (files[i]);
+
       if (story == NULL)
         {
-          g_printerr ("%s\n", error->message);
+          print_error ("%s", error->message);
           status = 1;
           continue;
         }
 
       /* Translators: the report of --validate for a good file. */
       g_print (_("%s: ok (%u entities, %u relations, %u quotes, %u events)\n"),
-               files[i],
+               name,
                entente_story_get_n_entities (story),
                entente_story_get_n_relations (story),
                entente_story_get_n_quotes (story),
@@ -114,20 +145,26 @@ export (const char  *output,
 
   if (!entente_export_is_supported (output))
     {
-      g_printerr (_("%s: unknown export format; use a name ending in .png, .svg, .pdf or .json\n"), output);
+      print_error (_("%s: unknown export format; use a name ending in .png, .svg, .pdf or .json"), output);
       return 2;
     }
 
   if (size_text && !parse_size (size_text, &width, &height))
     {
-      g_printerr (_("--size: “%s” is not a size such as 1600x1000 (each side from 16 to %d)\n"),
-                  size_text, MAX_SIDE);
+      print_error (_("--size: “%s” is not a size such as 1600x1000 (each side from 16 to %d)"),
+                   size_text, MAX_SIDE);
       return 2;
     }
 
   if (files && files[0] && files[1])
     {
       g_printerr ("%s\n", _("--export takes at most one story file"));
+      return 2;
+    }
+
+  if (files && files[0] && same_file (files[0], output))
+    {
+      print_error (_("%s: the export would overwrite the story it is made from; choose another name"), output);
       return 2;
     }
 
@@ -141,7 +178,7 @@ export (const char  *output,
 
   if (story == NULL)
     {
-      g_printerr ("%s\n", error->message);
+      print_error ("%s", error->message);
       return 1;
     }
 
@@ -154,7 +191,7 @@ export (const char  *output,
 
       if (!entente_date_parse (date_text, &date, &problem))
         {
-          g_printerr ("--date: %s\n", problem);
+          print_error ("--date: %s", problem);
           return 2;
         }
       day = entente_date_first_day (&date);
@@ -194,7 +231,7 @@ export (const char  *output,
 
   if (!ok)
     {
-      g_printerr ("%s\n", error->message);
+      print_error ("%s", error->message);
       return 1;
     }
 
@@ -228,7 +265,7 @@ entente_cli_run (int    argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
-      g_printerr ("%s\n", error->message);
+      print_error ("%s", error->message);
       return 2;
     }
 

@@ -9,6 +9,7 @@
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
+#include <string.h>
 #include <json-glib/json-glib.h>
 
 #include "entente-export.h"
@@ -97,6 +98,26 @@ append_color (GString            *svg,
                           attribute, opacity);
 }
 
+/* XML 1.0 has no way to write most control characters, even escaped, nor
+ * U+FFFE and U+FFFF: they become U+FFFD, so that the file stays XML. */
+static char *
+xml_text (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  g_autoptr(GString) safe = g_string_sized_new (strlen (valid));
+
+  for (const char *p = valid; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF)
+        c = 0xFFFD;
+      g_string_append_unichar (safe, c);
+    }
+
+  return g_markup_escape_text (safe->str, (gssize) safe->len);
+}
+
 /* Cairo's SVG surface writes text as glyph outlines, which nobody can select,
  * search or edit: labels, legend and caption go in as <text> instead. */
 static GBytes *
@@ -115,7 +136,7 @@ add_svg_texts (GBytes *svg_bytes,
   for (guint i = 0; i < texts->len; i++)
     {
       const EntenteRenderText *t = &g_array_index (texts, EntenteRenderText, i);
-      g_autofree char *escaped = g_markup_escape_text (t->text, -1);
+      g_autofree char *escaped = xml_text (t->text);
       char x[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE], size[G_ASCII_DTOSTR_BUF_SIZE];
 
       g_ascii_formatd (x, sizeof x, "%.2f", t->x);

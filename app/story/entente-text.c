@@ -91,3 +91,33 @@ entente_text_clear (EntenteText *text)
   g_clear_pointer (&text->variants, g_free);
   text->n_variants = 0;
 }
+
+/* For a terminal: a story must not be able to move the cursor, rewrite a
+ * line or set the window's title through a message that quotes it. Line
+ * breaks stay (a message has one problem a line); every other control
+ * character, and any byte that is not UTF-8, is spelled out. */
+char *
+entente_escape_controls (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+  const char *p = text;
+
+  while (*p)
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_string_append_printf (out, "\\x%02X", (guchar) *p);
+          p++;
+          continue;
+        }
+      if ((c < 0x20 && c != '\n') || (c >= 0x7F && c < 0xA0))
+        g_string_append_printf (out, "\\u%04X", c);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+      p = g_utf8_next_char (p);
+    }
+
+  return g_string_free (out, FALSE);
+}

@@ -30,4 +30,6 @@ const char *entente_text_get_in  (const EntenteText  *text,
                                   const char         *language);
 void        entente_text_clear   (EntenteText        *text);
 
+char       *entente_escape_controls (const char      *text);
+
 G_END_DECLS
