@@ -112,6 +112,26 @@ entente_timeline_track_event_at (EntenteTimelineTrack *self,
   return best;
 }
 
+/* The least of 1, 2, 5, 10, 20, 50… years that cuts @span years into at
+ * most @most pieces. */
+static guint
+nice_step (guint span,
+           guint most)
+{
+  static const guint mantissas[] = { 1, 2, 5 };
+  guint power = 1;
+
+  for (guint i = 0;; i = (i + 1) % G_N_ELEMENTS (mantissas))
+    {
+      guint step = mantissas[i] * power;
+
+      if (span / step <= most || step >= 10000)
+        return step;
+      if (i == G_N_ELEMENTS (mantissas) - 1)
+        power *= 10;
+    }
+}
+
 static void
 draw_track (EntenteTimelineTrack *self,
             cairo_t              *cr,
@@ -122,7 +142,7 @@ draw_track (EntenteTimelineTrack *self,
   g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, NULL);
   GdkRGBA fg, accent = { 0.21, 0.52, 0.89, 1.0 };
   GDate date;
-  guint first_year, last_year, year_step;
+  guint first_year, last_year, year_step, tick_step;
 
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
 
@@ -135,17 +155,19 @@ draw_track (EntenteTimelineTrack *self,
     entente_glyph_metrics_read (metrics, layout);
   }
 
-  /* Years: a tick and a label at each January 1st, thinned out on long spans. */
+  /* Years: a tick and a label at each January 1st, thinned out on long
+   * spans to every 2, 5, 10, 20, 50, 100… years: labels some 56 pixels
+   * apart at least, ticks 6 (a story from year 1 to 9999 is not a solid
+   * bar of ticks). */
   g_date_clear (&date, 1);
   g_date_set_julian (&date, self->first_day);
   first_year = g_date_get_year (&date);
   g_date_set_julian (&date, self->last_day);
   last_year = g_date_get_year (&date);
-  year_step = 1;
-  while ((last_year - first_year) / year_step > (guint) MAX (1, width / 56))
-    year_step = year_step == 1 ? 2 : year_step == 2 ? 5 : year_step * 2;
+  year_step = nice_step (last_year - first_year, MAX (1, width / 56));
+  tick_step = nice_step (last_year - first_year, MAX (1, width / 6));
 
-  for (guint year = first_year; year <= last_year + 1; year++)
+  for (guint year = (first_year + tick_step - 1) / tick_step * tick_step; year <= last_year; year += tick_step)
     {
       double x;
 

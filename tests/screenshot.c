@@ -111,6 +111,13 @@ main (int   argc,
           entente_timeline_set_playing (entente_window_get_timeline (window), TRUE);
           wait (g_ascii_strtod (argument, NULL));
         }
+      else if (g_str_equal (action, "open"))
+        {
+          g_autoptr(GFile) file = g_file_new_for_commandline_arg (argument);
+
+          entente_window_open_file (window, file);
+          wait (1.5);
+        }
       else if (g_str_equal (action, "tab"))
         {
           GtkWidget *stack = gtk_widget_get_parent (GTK_WIDGET (entente_window_get_entity_list (window)));
