@@ -93,12 +93,17 @@ fuzz-deps: deps
 build-fuzz/build.ninja:
 	CC=clang meson setup build-fuzz -Dfuzzing=true -Db_lundef=false -Dbuildtype=debugoptimized
 
+# Each target runs for FUZZ_SECONDS, with a dictionary of JSON and of the
+# look-alikes (comments, single quotes, surrogates) the strict reader refuses.
 fuzz: fuzz-deps build-fuzz/build.ninja
-	meson compile -C build-fuzz tests/fuzz/fuzz-loader
-	mkdir -p build-fuzz/corpus
+	meson compile -C build-fuzz tests/fuzz/fuzz-loader tests/fuzz/fuzz-arrangement
+	mkdir -p build-fuzz/corpus build-fuzz/corpus-arrangement
 	./build-fuzz/tests/fuzz/fuzz-loader -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 \
-	  -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix=build-fuzz/ \
-	  build-fuzz/corpus tests/bad data
+	  -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix=build-fuzz/ -dict=tests/fuzz/json.dict \
+	  build-fuzz/corpus tests/bad tests/odd data
+	./build-fuzz/tests/fuzz/fuzz-arrangement -max_total_time=$(FUZZ_SECONDS) -max_len=16384 -timeout=10 \
+	  -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix=build-fuzz/arrangement- -dict=tests/fuzz/json.dict \
+	  build-fuzz/corpus-arrangement tests/fuzz/arrangements
 
 # The README's and metainfo's screenshots, rendered from the running window.
 SHOT := ENTENTE_LOCALEDIR=$(CURDIR)/$(BUILD)/po GSETTINGS_SCHEMA_DIR=$(CURDIR)/$(BUILD)/data GSETTINGS_BACKEND=memory \

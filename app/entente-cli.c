@@ -8,11 +8,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "entente-cli.h"
 #include "entente-i18n.h"
 #include "graph/entente-export.h"
+#include "story/entente-file-reading.h"
 #include "story/entente-story-loader.h"
 #include "story/entente-text.h"
 #include "story/entente-time-filter.h"
@@ -36,16 +36,6 @@ print_error (const char *format,
   va_end (args);
   escaped = entente_escape_controls (message);
   g_printerr ("%s\n", escaped);
-}
-
-/* The same file, whatever path names it: a link, ./, another spelling. */
-static gboolean
-same_file (const char *a,
-           const char *b)
-{
-  GStatBuf sa, sb;
-
-  return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
 gboolean
@@ -162,7 +152,7 @@ export (const char  *output,
       return 2;
     }
 
-  if (files && files[0] && same_file (files[0], output))
+  if (files && files[0] && entente_same_file (files[0], output))
     {
       print_error (_("%s: the export would overwrite the story it is made from; choose another name"), output);
       return 2;

@@ -15,6 +15,7 @@
 #include "entente-tooltip.h"
 #include "entente-window.h"
 #include "graph/entente-export.h"
+#include "story/entente-file-reading.h"
 #include "story/entente-search.h"
 #include "story/entente-story-loader.h"
 
@@ -583,6 +584,9 @@ on_export_response (GtkNativeDialog *dialog,
 
       if (path == NULL)
         show_error (self, _("The graph could not be exported"), _("Only local files can be written."));
+      else if (entente_same_file (path, entente_story_get_filename (self->story)))
+        show_error (self, _("The graph could not be exported"),
+                    _("That file is the story you are reading: exporting to it would destroy it. Choose another name."));
       else if (!entente_graph_view_export (self->graph_view, path, caption, &error))
         show_error (self, _("The graph could not be exported"), error->message);
     }

@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "entente-i18n.h"
 #include "entente-tooltip.h"
@@ -311,6 +312,60 @@ static gboolean
 widget_hidden (gpointer data)
 {
   return !gtk_widget_get_visible (data);
+}
+
+typedef struct
+{
+  EntenteWindow *window;
+  const char    *path;
+} ErrorAbout;
+
+static gboolean
+error_names_file (gpointer data)
+{
+  ErrorAbout *about = data;
+  const char *text = entente_window_get_error_text (about->window);
+
+  return text != NULL && strstr (text, about->path) != NULL;
+}
+
+/* Every malformed file of the corpus, a FIFO and a folder, through the
+ * window's own open path: each is told about by name, and the story that
+ * was open stays open. */
+static void
+test_hostile_files_keep_story (void)
+{
+  EntenteWindow *window = ui_test_open_window ();
+  EntenteStory *before = entente_window_get_story (window);
+  g_autofree char *corpus = g_test_build_filename (G_TEST_DIST, "bad", NULL);
+  g_autofree char *scratch = g_dir_make_tmp ("entente-ui-XXXXXX", NULL);
+  g_autofree char *fifo = g_build_filename (scratch, "fifo.entente.json", NULL);
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) dir = g_dir_open (corpus, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".entente.json"))
+      g_ptr_array_add (paths, g_build_filename (corpus, name, NULL));
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_ptr_array_add (paths, g_strdup (fifo));
+  g_ptr_array_add (paths, g_strdup (scratch));
+
+  for (guint i = 0; i < paths->len; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (g_ptr_array_index (paths, i));
+      g_autofree char *parse_name = g_file_get_parse_name (file);
+      ErrorAbout about = { window, parse_name };
+
+      entente_window_open_file (window, file);
+      ui_test_wait_until (error_names_file, &about);
+      g_assert_true (entente_window_get_story (window) == before);
+    }
+
+  g_unlink (fifo);
+  g_rmdir (scratch);
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static void
@@ -1202,6 +1257,7 @@ main (int   argc,
   g_test_add_func ("/ui/whole-story-mode", test_whole_story_mode);
   g_test_add_func ("/ui/keyboard-zoom", test_keyboard_zoom);
   g_test_add_func ("/ui/bad-file-keeps-story", test_bad_file_keeps_story);
+  g_test_add_func ("/ui/hostile-files-keep-story", test_hostile_files_keep_story);
   g_test_add_func ("/ui/export-current-view", test_export_current_view);
   g_test_add_func ("/ui/arrangement-restored", test_arrangement_restored);
   g_test_add_func ("/ui/failed-save-is-told", test_failed_save_is_told);

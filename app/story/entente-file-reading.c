@@ -123,3 +123,15 @@ entente_file_load_bounded (GFile         *file,
     return NULL;
   return read_at_most (G_INPUT_STREAM (stream), limit, cancellable, error);
 }
+
+/* Whether two paths name one existing file, however spelt: ./, .., a
+ * symbolic or a hard link. */
+gboolean
+entente_same_file (const char *a,
+                   const char *b)
+{
+  GStatBuf sa, sb;
+
+  return a != NULL && b != NULL &&
+         g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}

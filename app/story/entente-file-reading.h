@@ -13,4 +13,7 @@ GBytes *entente_file_load_bounded (GFile         *file,
                                    GCancellable  *cancellable,
                                    GError       **error);
 
+gboolean entente_same_file         (const char    *a,
+                                   const char    *b);
+
 G_END_DECLS
