@@ -25,6 +25,12 @@ test_window_opens (void)
 
   g_assert_nonnull (story);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Entente");
+  /* The suite runs once on each renderer: make sure it got the one asked
+   * for, not a silent fallback. */
+  if (g_strcmp0 (g_getenv ("GSK_RENDERER"), "gl") == 0)
+    g_assert_cmpstr (G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))), ==, "GskGLRenderer");
+  else
+    g_assert_cmpstr (G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))), ==, "GskCairoRenderer");
   g_assert_true (entente_graph_view_get_story (graph) == story);
   /* Nothing selected: title, summary, sources, every quote. */
   ui_test_assert_contains (panel, "Microsoft and OpenAI");
