@@ -27,6 +27,7 @@ struct _EntenteEntityList
   GtkCustomFilter    *filter;
   GtkFilterListModel *filtered;
 
+  EntenteReadingState *state;
   EntenteStory       *story;
   guint8             *shown;      /* one per entity */
   guint               n_shown;
@@ -182,6 +183,9 @@ entente_entity_list_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->filtered);
   g_clear_object (&self->story);
+  if (self->state != NULL)
+    g_signal_handlers_disconnect_by_data (self->state, self);
+  g_clear_object (&self->state);
 
   G_OBJECT_CLASS (entente_entity_list_parent_class)->dispose (object);
 }
@@ -333,4 +337,43 @@ entente_entity_list_get_n_shown (EntenteEntityList *self)
 {
   g_return_val_if_fail (ENTENTE_IS_ENTITY_LIST (self), 0);
   return self->n_shown;
+}
+
+static void
+follow_story (EntenteEntityList *self)
+{
+  entente_entity_list_set_story (self, entente_reading_state_get_story (self->state));
+  entente_entity_list_set_time_view (self, entente_reading_state_get_time_view (self->state));
+  entente_entity_list_set_selected_entity (self, entente_reading_state_get_selected_entity (self->state));
+}
+
+static void
+follow_time_view (EntenteEntityList *self)
+{
+  entente_entity_list_set_time_view (self, entente_reading_state_get_time_view (self->state));
+}
+
+static void
+follow_selected_entity (EntenteEntityList *self)
+{
+  entente_entity_list_set_selected_entity (self, entente_reading_state_get_selected_entity (self->state));
+}
+
+/* The list shows what @state's time view shows, the selection marked. */
+void
+entente_entity_list_set_reading_state (EntenteEntityList   *self,
+                                       EntenteReadingState *state)
+{
+  g_return_if_fail (ENTENTE_IS_ENTITY_LIST (self));
+  g_return_if_fail (state == NULL || ENTENTE_IS_READING_STATE (state));
+
+  if (self->state != NULL)
+    g_signal_handlers_disconnect_by_data (self->state, self);
+  if (!g_set_object (&self->state, state) || state == NULL)
+    return;
+
+  g_signal_connect_object (state, "notify::story", G_CALLBACK (follow_story), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (state, "notify::time-view", G_CALLBACK (follow_time_view), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (state, "notify::selected-entity", G_CALLBACK (follow_selected_entity), self, G_CONNECT_SWAPPED);
+  follow_story (self);
 }

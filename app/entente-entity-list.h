@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "story/entente-reading-state.h"
 #include "story/entente-story.h"
 #include "story/entente-time-filter.h"
 
@@ -15,6 +16,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (EntenteEntityList, entente_entity_list, ENTENTE, ENTITY_LIST, GtkWidget)
 
+void  entente_entity_list_set_reading_state   (EntenteEntityList     *self,
+                                               EntenteReadingState   *state);
 void  entente_entity_list_set_story           (EntenteEntityList     *self,
                                                EntenteStory          *story);
 void  entente_entity_list_set_time_view       (EntenteEntityList     *self,

@@ -36,6 +36,10 @@ struct _EntenteGraphView
 {
   GtkWidget        parent_instance;
 
+  /* Where the reader is: the story, the date, the selection. The fields
+   * below that mirror it are updated when it notifies, so that a change
+   * can be compared with what the picture shows. */
+  EntenteReadingState *state;
   EntenteStory    *story;
   EntenteLayout   *layout;       /* what is drawn: the runner's latest */
   EntenteLayoutRunner *runner;
@@ -146,10 +150,13 @@ enum {
   PROP_SELECTED_ENTITY,
   PROP_REVISION,
   PROP_LAYOUT_SETTLED,
+  PROP_READING_STATE,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void connect_state (EntenteGraphView *self);
 
 /* A fade of its own for each entity and relation draws a whole picture
  * every frame: with a fade half way, 20 ms at 1920 × 1080 for 500
@@ -1240,6 +1247,9 @@ entente_graph_view_dispose (GObject *object)
   g_clear_object (&self->grey_context);
 
   g_clear_object (&self->story);
+  if (self->state != NULL)
+    g_signal_handlers_disconnect_by_data (self->state, self);
+  g_clear_object (&self->state);
 
   G_OBJECT_CLASS (entente_graph_view_parent_class)->dispose (object);
 }
@@ -1289,6 +1299,9 @@ entente_graph_view_get_property (GObject    *object,
     case PROP_LAYOUT_SETTLED:
       g_value_set_boolean (value, self->layout_settled);
       break;
+    case PROP_READING_STATE:
+      g_value_set_object (value, self->state);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1312,6 +1325,9 @@ entente_graph_view_set_property (GObject      *object,
       break;
     case PROP_SELECTED_ENTITY:
       entente_graph_view_set_selected_entity (self, g_value_get_int (value));
+      break;
+    case PROP_READING_STATE:
+      entente_graph_view_set_reading_state (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1447,6 +1463,10 @@ entente_graph_view_class_init (EntenteGraphViewClass *klass)
     g_param_spec_boolean ("layout-settled", NULL, NULL,
                           FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_READING_STATE] =
+    g_param_spec_object ("reading-state", NULL, NULL,
+                         ENTENTE_TYPE_READING_STATE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "graph.zoom-in", NULL, zoom_in_action);
@@ -1483,6 +1503,9 @@ entente_graph_view_init (EntenteGraphView *self)
   self->auto_fit = TRUE;
   entente_viewport_init (&self->viewport, 1, 1);
   entente_time_view_init (&self->time_view);
+  /* Standing alone, the view has a reading state of its own. */
+  self->state = entente_reading_state_new ();
+  connect_state (self);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
@@ -1625,9 +1648,6 @@ static void
 recompute_time_view (EntenteGraphView *self)
 {
   guint n_entities, n_relations;
-  EntenteTimeView before;
-  guint32 previous_day = 0;
-  gboolean has_previous;
 
   if (self->story == NULL)
     return;
@@ -1635,8 +1655,7 @@ recompute_time_view (EntenteGraphView *self)
   n_entities = entente_story_get_n_entities (self->story);
   n_relations = entente_story_get_n_relations (self->story);
 
-  entente_time_view_compute (&self->time_view, self->story, self->day, self->time_mode);
-  entente_time_view_hide_kinds (&self->time_view, self->story, self->hidden_kinds);
+  entente_time_view_copy (&self->time_view, entente_reading_state_get_time_view (self->state));
 
   if (self->entity_fade == NULL)
     {
@@ -1647,27 +1666,12 @@ recompute_time_view (EntenteGraphView *self)
       step_fades (self, 1.0);
     }
 
-  /* Marked as new: what came in since the event before the current one.
-   * The whole story ("all" mode) has nothing new to mark. */
-  entente_time_view_init (&before);
-  has_previous = self->time_mode == ENTENTE_TIME_MODE_AS_OF && self->time_view.n_events > 0 &&
-                 entente_time_previous_event_day (self->story,
-                                                  entente_date_first_day (&entente_story_get_event (self->story, self->time_view.first_event)->date),
-                                                  &previous_day);
-  if (has_previous)
-    entente_time_view_compute (&before, self->story, previous_day, ENTENTE_TIME_MODE_AS_OF);
-
-  self->n_new_entities = 0;
+  /* Marked as new: what came in since the event before the current one. */
+  self->n_new_entities = entente_reading_state_get_n_new_entities (self->state);
   for (guint i = 0; i < n_entities; i++)
-    {
-      self->new_entities[i] = has_previous && !entente_time_view_shows_entity (&before, i) &&
-                              entente_time_view_shows_entity (&self->time_view, i);
-      self->n_new_entities += self->new_entities[i];
-    }
+    self->new_entities[i] = entente_reading_state_is_entity_new (self->state, i);
   for (guint i = 0; i < n_relations; i++)
-    self->new_relations[i] = has_previous && !entente_time_view_shows_relation (&before, i) &&
-                             entente_time_view_shows_relation (&self->time_view, i);
-  entente_time_view_clear (&before);
+    self->new_relations[i] = entente_reading_state_is_relation_new (self->state, i);
 
   if (!animations_enabled (self) || crossfades_time (self))
     step_fades (self, 1.0);
@@ -1735,12 +1739,12 @@ time_view_changed (EntenteGraphView *self,
   self->crossfade_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), crossfade_tick_cb, NULL, NULL);
 }
 
-void
-entente_graph_view_set_story (EntenteGraphView *self,
-                              EntenteStory     *story)
+/* The state's story, and with it its date, mode and kinds, nothing
+ * selected. */
+static void
+follow_story (EntenteGraphView *self)
 {
-  g_return_if_fail (ENTENTE_IS_GRAPH_VIEW (self));
-  g_return_if_fail (!story || ENTENTE_IS_STORY (story));
+  EntenteStory *story = entente_reading_state_get_story (self->state);
 
   if (!g_set_object (&self->story, story))
     return;
@@ -1767,8 +1771,6 @@ entente_graph_view_set_story (EntenteGraphView *self,
 
   if (story != NULL)
     {
-      guint32 last_day = 0;
-
       /* Drawn from the start, settling on the worker's thread. */
       self->layout = entente_layout_new (story, ENTENTE_LAYOUT_DEFAULT_SEED);
       /* Small stories start in proportion from the first frame; big ones
@@ -1778,9 +1780,10 @@ entente_graph_view_set_story (EntenteGraphView *self,
       self->runner = entente_layout_runner_new (story, ENTENTE_LAYOUT_DEFAULT_SEED, self->layout);
       self->layout_settled = TRUE;
       start_layout_tick (self);
-      entente_story_get_date_range (story, NULL, &last_day);
-      self->day = last_day;
     }
+  self->day = entente_reading_state_get_day (self->state);
+  self->time_mode = entente_reading_state_get_time_mode (self->state);
+  self->hidden_kinds = entente_reading_state_get_hidden_kinds (self->state);
 
   recompute_time_view (self);
   self->auto_fit = TRUE;
@@ -1795,6 +1798,16 @@ entente_graph_view_set_story (EntenteGraphView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ENTITY]);
 }
 
+void
+entente_graph_view_set_story (EntenteGraphView *self,
+                              EntenteStory     *story)
+{
+  g_return_if_fail (ENTENTE_IS_GRAPH_VIEW (self));
+  g_return_if_fail (!story || ENTENTE_IS_STORY (story));
+
+  entente_reading_state_set_story (self->state, story);
+}
+
 guint32
 entente_graph_view_get_day (EntenteGraphView *self)
 {
@@ -1806,17 +1819,9 @@ void
 entente_graph_view_set_day (EntenteGraphView *self,
                             guint32           day)
 {
-  g_autoptr(GBytes) shown_before = NULL;
-
   g_return_if_fail (ENTENTE_IS_GRAPH_VIEW (self));
 
-  if (self->day == day)
-    return;
-
-  shown_before = shown_in_time (self);
-  self->day = day;
-  time_view_changed (self, shown_before);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAY]);
+  entente_reading_state_set_day (self->state, day);
 }
 
 int
@@ -1832,9 +1837,15 @@ entente_graph_view_set_selected_entity (EntenteGraphView *self,
 {
   g_return_if_fail (ENTENTE_IS_GRAPH_VIEW (self));
 
-  if (self->story == NULL || entity < 0 || (guint) entity >= entente_story_get_n_entities (self->story))
-    entity = -1;
-  if (self->selected_entity == entity)
+  entente_reading_state_set_selected_entity (self->state, entity);
+}
+
+static void
+follow_selected_entity (EntenteGraphView *self)
+{
+  int entity = entente_reading_state_get_selected_entity (self->state);
+
+  if (self->story != entente_reading_state_get_story (self->state) || self->selected_entity == entity)
     return;
 
   self->selected_entity = entity;
@@ -1856,9 +1867,15 @@ entente_graph_view_set_selected_relation (EntenteGraphView *self,
 {
   g_return_if_fail (ENTENTE_IS_GRAPH_VIEW (self));
 
-  if (self->story == NULL || relation < 0 || (guint) relation >= entente_story_get_n_relations (self->story))
-    relation = -1;
-  self->selected_relation = relation;
+  entente_reading_state_set_selected_relation (self->state, relation);
+}
+
+static void
+follow_selected_relation (EntenteGraphView *self)
+{
+  if (self->story != entente_reading_state_get_story (self->state))
+    return;
+  self->selected_relation = entente_reading_state_get_selected_relation (self->state);
   focus_changed (self);
 }
 
@@ -1870,6 +1887,17 @@ entente_graph_view_set_highlighted (EntenteGraphView *self,
 {
   g_return_if_fail (ENTENTE_IS_GRAPH_VIEW (self));
 
+  entente_reading_state_set_highlighted (self->state, entities, n_entities);
+}
+
+static void
+follow_highlighted (EntenteGraphView *self)
+{
+  guint n_entities;
+  const guint *entities = entente_reading_state_get_highlighted (self->state, &n_entities);
+
+  if (self->story != entente_reading_state_get_story (self->state))
+    return;
   g_clear_pointer (&self->highlighted, g_free);
   if (self->story != NULL && n_entities > 0)
     {
@@ -1894,16 +1922,9 @@ void
 entente_graph_view_set_time_mode (EntenteGraphView *self,
                                   EntenteTimeMode   mode)
 {
-  g_autoptr(GBytes) shown_before = NULL;
-
   g_return_if_fail (ENTENTE_IS_GRAPH_VIEW (self));
 
-  if (self->time_mode == mode)
-    return;
-
-  shown_before = shown_in_time (self);
-  self->time_mode = mode;
-  time_view_changed (self, shown_before);
+  entente_reading_state_set_time_mode (self->state, mode);
 }
 
 /* Marks what each event brings in; meant for a replay. */
@@ -1921,16 +1942,73 @@ void
 entente_graph_view_set_hidden_kinds (EntenteGraphView *self,
                                      guint             hidden_kinds)
 {
-  g_autoptr(GBytes) shown_before = NULL;
-
   g_return_if_fail (ENTENTE_IS_GRAPH_VIEW (self));
 
-  if (self->hidden_kinds == hidden_kinds)
+  entente_reading_state_set_hidden_kinds (self->state, hidden_kinds);
+}
+
+/* The date, the time mode, the kinds hidden or what they show changed. */
+static void
+follow_time (EntenteGraphView *self)
+{
+  g_autoptr(GBytes) shown_before = NULL;
+  guint32 day = entente_reading_state_get_day (self->state);
+  gboolean day_changed = day != self->day;
+
+  if (self->story != entente_reading_state_get_story (self->state))
     return;
 
   shown_before = shown_in_time (self);
-  self->hidden_kinds = hidden_kinds;
+  self->day = day;
+  self->time_mode = entente_reading_state_get_time_mode (self->state);
+  self->hidden_kinds = entente_reading_state_get_hidden_kinds (self->state);
   time_view_changed (self, shown_before);
+  if (day_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAY]);
+}
+
+static void
+connect_state (EntenteGraphView *self)
+{
+  static const char * const time_signals[] = {
+    "notify::day", "notify::time-mode", "notify::hidden-kinds", "notify::time-view",
+  };
+
+  g_signal_connect_object (self->state, "notify::story", G_CALLBACK (follow_story), self, G_CONNECT_SWAPPED);
+  for (guint i = 0; i < G_N_ELEMENTS (time_signals); i++)
+    g_signal_connect_object (self->state, time_signals[i], G_CALLBACK (follow_time), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->state, "notify::selected-entity", G_CALLBACK (follow_selected_entity), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->state, "notify::selected-relation", G_CALLBACK (follow_selected_relation), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->state, "notify::highlighted", G_CALLBACK (follow_highlighted), self, G_CONNECT_SWAPPED);
+}
+
+EntenteReadingState *
+entente_graph_view_get_reading_state (EntenteGraphView *self)
+{
+  g_return_val_if_fail (ENTENTE_IS_GRAPH_VIEW (self), NULL);
+  return self->state;
+}
+
+/* The view follows @state from now on: its story, date and selection. */
+void
+entente_graph_view_set_reading_state (EntenteGraphView    *self,
+                                      EntenteReadingState *state)
+{
+  g_return_if_fail (ENTENTE_IS_GRAPH_VIEW (self));
+  g_return_if_fail (ENTENTE_IS_READING_STATE (state));
+
+  if (self->state == state)
+    return;
+
+  g_signal_handlers_disconnect_by_data (self->state, self);
+  g_set_object (&self->state, state);
+  connect_state (self);
+  follow_story (self);
+  follow_time (self);
+  follow_selected_entity (self);
+  follow_selected_relation (self);
+  follow_highlighted (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READING_STATE]);
 }
 
 guint

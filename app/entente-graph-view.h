@@ -8,6 +8,7 @@
 
 #include "entente-arrangement.h"
 #include "graph/entente-layout.h"
+#include "story/entente-reading-state.h"
 #include "story/entente-story.h"
 #include "story/entente-time-filter.h"
 
@@ -18,6 +19,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (EntenteGraphView, entente_graph_view, ENTENTE, GRAPH_VIEW, GtkWidget)
 
 GtkWidget             *entente_graph_view_new                 (void);
+EntenteReadingState   *entente_graph_view_get_reading_state   (EntenteGraphView    *self);
+void                   entente_graph_view_set_reading_state   (EntenteGraphView    *self,
+                                                               EntenteReadingState *state);
 EntenteStory          *entente_graph_view_get_story           (EntenteGraphView *self);
 void                   entente_graph_view_set_story           (EntenteGraphView *self,
                                                                EntenteStory     *story);

@@ -19,6 +19,7 @@ struct _EntenteStoryPanel
   GtkWidget    *scroller;
   GtkBox       *content;
 
+  EntenteReadingState *state;
   EntenteStory *story;
   guint         rebuild_source;
   int           selected_entity;
@@ -120,6 +121,9 @@ entente_story_panel_dispose (GObject *object)
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
   self->content = NULL;
   g_clear_object (&self->story);
+  if (self->state != NULL)
+    g_signal_handlers_disconnect_by_data (self->state, self);
+  g_clear_object (&self->state);
 
   G_OBJECT_CLASS (entente_story_panel_parent_class)->dispose (object);
 }
@@ -332,4 +336,41 @@ entente_story_panel_dup_text (EntenteStoryPanel *self)
   if (self->content != NULL)
     collect_text (GTK_WIDGET (self->content), out);
   return g_string_free (out, FALSE);
+}
+
+static void
+follow_selection (EntenteStoryPanel *self)
+{
+  int relation = entente_reading_state_get_selected_relation (self->state);
+
+  if (relation >= 0)
+    entente_story_panel_set_selected_relation (self, relation);
+  else
+    entente_story_panel_set_selected_entity (self, entente_reading_state_get_selected_entity (self->state));
+}
+
+static void
+follow_story (EntenteStoryPanel *self)
+{
+  entente_story_panel_set_story (self, entente_reading_state_get_story (self->state));
+  follow_selection (self);
+}
+
+/* The panel tells of @state's story and of what it has selected. */
+void
+entente_story_panel_set_reading_state (EntenteStoryPanel   *self,
+                                       EntenteReadingState *state)
+{
+  g_return_if_fail (ENTENTE_IS_STORY_PANEL (self));
+  g_return_if_fail (state == NULL || ENTENTE_IS_READING_STATE (state));
+
+  if (self->state != NULL)
+    g_signal_handlers_disconnect_by_data (self->state, self);
+  if (!g_set_object (&self->state, state) || state == NULL)
+    return;
+
+  g_signal_connect_object (state, "notify::story", G_CALLBACK (follow_story), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (state, "notify::selected-entity", G_CALLBACK (follow_selection), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (state, "notify::selected-relation", G_CALLBACK (follow_selection), self, G_CONNECT_SWAPPED);
+  follow_story (self);
 }

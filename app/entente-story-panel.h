@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "story/entente-reading-state.h"
 #include "story/entente-story.h"
 
 G_BEGIN_DECLS
@@ -15,6 +16,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (EntenteStoryPanel, entente_story_panel, ENTENTE, STORY_PANEL, GtkWidget)
 
 GtkWidget *entente_story_panel_new                 (void);
+void        entente_story_panel_set_reading_state (EntenteStoryPanel   *self,
+                                                   EntenteReadingState *state);
 void       entente_story_panel_set_story           (EntenteStoryPanel *self,
                                                     EntenteStory      *story);
 void       entente_story_panel_set_selected_entity (EntenteStoryPanel *self,

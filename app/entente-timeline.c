@@ -45,6 +45,9 @@ struct _EntenteTimeline
   GtkToggleButton      *all_button;
   EntenteTimelineTrack *track;
   GtkScale             *scale;
+  EntenteReadingState  *state;
+  GBinding             *day_binding;
+  GBinding             *mode_binding;
 
   EntenteStory         *story;
   guint32               day;
@@ -310,6 +313,7 @@ entente_timeline_dispose (GObject *object)
   if (self->tick)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick);
   self->tick = 0;
+  entente_timeline_set_reading_state (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), ENTENTE_TYPE_TIMELINE);
   g_clear_object (&self->story);
 
@@ -330,7 +334,7 @@ entente_timeline_get_property (GObject    *object,
       g_value_set_uint (value, self->day);
       break;
     case PROP_MODE:
-      g_value_set_int (value, self->mode);
+      g_value_set_enum (value, self->mode);
       break;
     case PROP_PLAYING:
       g_value_set_boolean (value, self->phase != PLAY_STOPPED);
@@ -354,7 +358,7 @@ entente_timeline_set_property (GObject      *object,
       entente_timeline_set_day (self, g_value_get_uint (value));
       break;
     case PROP_MODE:
-      entente_timeline_set_mode (self, g_value_get_int (value));
+      entente_timeline_set_mode (self, g_value_get_enum (value));
       break;
     case PROP_PLAYING:
       entente_timeline_set_playing (self, g_value_get_boolean (value));
@@ -379,9 +383,9 @@ entente_timeline_class_init (EntenteTimelineClass *klass)
                        0, G_MAXUINT32, 0,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_MODE] =
-    g_param_spec_int ("mode", NULL, NULL,
-                      ENTENTE_TIME_MODE_AS_OF, ENTENTE_TIME_MODE_ALL, ENTENTE_TIME_MODE_AS_OF,
-                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_enum ("mode", NULL, NULL,
+                       ENTENTE_TYPE_TIME_MODE, ENTENTE_TIME_MODE_AS_OF,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_PLAYING] =
     g_param_spec_boolean ("playing", NULL, NULL,
                           FALSE,
@@ -573,4 +577,39 @@ entente_timeline_set_playing (EntenteTimeline *self,
   self->tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), play_tick, NULL, NULL);
   set_play_button (self, TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAYING]);
+}
+
+static void
+follow_story (EntenteTimeline *self)
+{
+  entente_timeline_set_story (self, entente_reading_state_get_story (self->state));
+}
+
+/* The timeline shows @state's story, and its date and mode are @state's:
+ * moving the handle or choosing a mode sets them there, and a date set
+ * there moves the handle. */
+void
+entente_timeline_set_reading_state (EntenteTimeline     *self,
+                                    EntenteReadingState *state)
+{
+  g_return_if_fail (ENTENTE_IS_TIMELINE (self));
+  g_return_if_fail (state == NULL || ENTENTE_IS_READING_STATE (state));
+
+  if (self->state == state)
+    return;
+
+  g_clear_pointer (&self->day_binding, g_binding_unbind);
+  g_clear_pointer (&self->mode_binding, g_binding_unbind);
+  if (self->state != NULL)
+    g_signal_handlers_disconnect_by_data (self->state, self);
+  g_set_object (&self->state, state);
+  if (state == NULL)
+    return;
+
+  /* The story first: it sets the handle's range, then the timeline's date
+   * (its last) goes to the state. */
+  g_signal_connect_object (state, "notify::story", G_CALLBACK (follow_story), self, G_CONNECT_SWAPPED);
+  follow_story (self);
+  self->day_binding = g_object_bind_property (self, "day", state, "day", G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  self->mode_binding = g_object_bind_property (self, "mode", state, "time-mode", G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 }

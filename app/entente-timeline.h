@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "story/entente-reading-state.h"
 #include "story/entente-story.h"
 #include "story/entente-time-filter.h"
 
@@ -16,6 +17,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (EntenteTimeline, entente_timeline, ENTENTE, TIMELINE, GtkWidget)
 
 GtkWidget  *entente_timeline_new        (void);
+void        entente_timeline_set_reading_state (EntenteTimeline     *self,
+                                                EntenteReadingState *state);
 void        entente_timeline_set_story  (EntenteTimeline *self,
                                          EntenteStory    *story);
 guint32     entente_timeline_get_day    (EntenteTimeline *self);

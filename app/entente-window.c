@@ -40,6 +40,7 @@ struct _EntenteWindow
   EntenteTimeline      *timeline;
 
   EntenteStory         *story;
+  EntenteReadingState  *reading_state; /* every view follows it */
   GCancellable         *loading;
   guint                 present_source; /* showing the window once its story is in */
   guint                 save_source;
@@ -237,7 +238,7 @@ restore_arrangement (EntenteWindow *self)
 
   entente_graph_view_apply_arrangement (self->graph_view, arrangement);
   if (arrangement->has_day)
-    entente_timeline_set_day (self->timeline, arrangement->day);
+    entente_reading_state_set_day (self->reading_state, arrangement->day);
 }
 
 static void
@@ -262,12 +263,7 @@ entente_window_set_story (EntenteWindow *self,
     save_arrangement (self);
   g_set_object (&self->story, story);
 
-  entente_graph_view_set_story (self->graph_view, story);
-  entente_story_panel_set_story (self->story_panel, story);
-  entente_entity_list_set_story (self->entity_list, story);
-  entente_timeline_set_story (self->timeline, story);
-  entente_graph_view_set_day (self->graph_view, entente_timeline_get_day (self->timeline));
-  entente_entity_list_set_time_view (self->entity_list, entente_graph_view_get_time_view (self->graph_view));
+  entente_reading_state_set_story (self->reading_state, story);
   restore_arrangement (self);
   /* Opening a story is not a change of the reader's: nothing to save yet. */
   g_clear_handle_id (&self->save_source, g_source_remove);
@@ -633,11 +629,7 @@ select_entity_action (GtkWidget  *widget,
   if (self->story && *id)
     entity = entente_story_find_entity (self->story, id);
 
-  entente_graph_view_set_selected_relation (self->graph_view, -1);
-  entente_graph_view_set_highlighted (self->graph_view, NULL, 0);
-  entente_graph_view_set_selected_entity (self->graph_view, entity);
-  entente_story_panel_set_selected_entity (self->story_panel, entity);
-  entente_entity_list_set_selected_entity (self->entity_list, entity);
+  entente_reading_state_set_selected_entity (self->reading_state, entity);
   entente_graph_view_reveal (self->graph_view, entity);
 }
 
@@ -664,11 +656,7 @@ select_relation_action (GtkWidget  *widget,
   if (relation < 0)
     return;
 
-  entente_graph_view_set_highlighted (self->graph_view, NULL, 0);
-  entente_graph_view_set_selected_entity (self->graph_view, -1);
-  entente_graph_view_set_selected_relation (self->graph_view, relation);
-  entente_story_panel_set_selected_relation (self->story_panel, relation);
-  entente_entity_list_set_selected_entity (self->entity_list, -1);
+  entente_reading_state_set_selected_relation (self->reading_state, relation);
 }
 
 /* A quote's "Show in the Graph": its speaker selected, what it is about
@@ -690,8 +678,8 @@ show_quote_action (GtkWidget  *widget,
         continue;
 
       gtk_widget_activate_action (widget, "win.select-entity", "s", speaker);
-      entente_graph_view_set_highlighted (self->graph_view, quote->about.items, quote->about.n);
-      entente_timeline_set_day (self->timeline, entente_date_first_day (&quote->date));
+      entente_reading_state_set_highlighted (self->reading_state, quote->about.items, quote->about.n);
+      entente_reading_state_set_day (self->reading_state, entente_date_first_day (&quote->date));
       return;
     }
 }
@@ -721,8 +709,6 @@ on_timeline_day_changed (EntenteTimeline *timeline,
                          GParamSpec      *pspec,
                          EntenteWindow   *self)
 {
-  entente_graph_view_set_day (self->graph_view, entente_timeline_get_day (timeline));
-  entente_entity_list_set_time_view (self->entity_list, entente_graph_view_get_time_view (self->graph_view));
   schedule_save (self);
 }
 
@@ -747,15 +733,6 @@ entente_window_close_request (GtkWindow *window)
     }
 
   return GTK_WINDOW_CLASS (entente_window_parent_class)->close_request (window);
-}
-
-static void
-on_timeline_mode_changed (EntenteTimeline *timeline,
-                          GParamSpec      *pspec,
-                          EntenteWindow   *self)
-{
-  entente_graph_view_set_time_mode (self->graph_view, entente_timeline_get_mode (timeline));
-  entente_entity_list_set_time_view (self->entity_list, entente_graph_view_get_time_view (self->graph_view));
 }
 
 /* Built when first asked for: GtkApplication would build it with every
@@ -944,8 +921,7 @@ on_show_kind_changed (GSimpleAction *action,
         hidden |= 1u << k;
     }
 
-  entente_graph_view_set_hidden_kinds (self->graph_view, hidden);
-  entente_entity_list_set_time_view (self->entity_list, entente_graph_view_get_time_view (self->graph_view));
+  entente_reading_state_set_hidden_kinds (self->reading_state, hidden);
 }
 
 static void
@@ -980,6 +956,7 @@ entente_window_dispose (GObject *object)
     save_arrangement (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), ENTENTE_TYPE_WINDOW);
   g_clear_object (&self->story);
+  g_clear_object (&self->reading_state);
   g_clear_object (&self->settings);
   if (self->recent_manager)
     g_signal_handlers_disconnect_by_func (self->recent_manager, update_recent_menu, self);
@@ -1077,7 +1054,6 @@ entente_window_class_init (EntenteWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, timeline);
   gtk_widget_class_bind_template_callback (widget_class, on_timeline_day_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_graph_revision_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_timeline_mode_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_timeline_playing_changed);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
@@ -1128,6 +1104,11 @@ entente_window_init (EntenteWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->reading_state = entente_reading_state_new ();
+  entente_graph_view_set_reading_state (self->graph_view, self->reading_state);
+  entente_story_panel_set_reading_state (self->story_panel, self->reading_state);
+  entente_entity_list_set_reading_state (self->entity_list, self->reading_state);
+  entente_timeline_set_reading_state (self->timeline, self->reading_state);
   gtk_menu_button_set_create_popup_func (self->menu_button, create_primary_popover, self, NULL);
   entente_widget_set_tooltip (self->open_button, _("Open a story file"));
   entente_widget_set_tooltip (GTK_WIDGET (self->menu_button), _("Main Menu"));
