@@ -364,6 +364,7 @@ test_hostile_files_keep_story (void)
       g_autofree char *parse_name = g_file_get_parse_name (file);
       ErrorAbout about = { window, parse_name };
 
+      g_test_message ("opening %s", parse_name);
       entente_window_open_file (window, file);
       ui_test_wait_until (error_names_file, &about);
       g_assert_true (entente_window_get_story (window) == before);

@@ -4,11 +4,24 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
+
 #include <glib/gstdio.h>
 
 #include "ui-test-helpers.h"
 
 #define WAIT_SECONDS 10
+
+/* Sanitizer builds run several times slower: they set
+ * ENTENTE_TEST_WAIT_SCALE, as meson's --timeout-multiplier scales whole
+ * tests. */
+static int
+wait_seconds (void)
+{
+  const char *scale = g_getenv ("ENTENTE_TEST_WAIT_SCALE");
+
+  return WAIT_SECONDS * (scale != NULL ? CLAMP (atoi (scale), 1, 10) : 1);
+}
 
 void
 ui_test_settle (void)
@@ -21,12 +34,12 @@ void
 ui_test_wait_until (gboolean (*condition) (gpointer),
                     gpointer   data)
 {
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + wait_seconds () * G_USEC_PER_SEC;
 
   while (!condition (data))
     {
       if (g_get_monotonic_time () > deadline)
-        g_error ("condition not met within %d seconds", WAIT_SECONDS);
+        g_error ("condition not met within %d seconds", wait_seconds ());
       g_main_context_iteration (NULL, FALSE);
       g_usleep (1000);
     }
