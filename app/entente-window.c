@@ -15,6 +15,7 @@
 #include "entente-tooltip.h"
 #include "entente-window.h"
 #include "graph/entente-export.h"
+#include "story/entente-document.h"
 #include "story/entente-file-reading.h"
 #include "story/entente-search.h"
 #include "story/entente-story-loader.h"
@@ -40,6 +41,7 @@ struct _EntenteWindow
   EntenteTimeline      *timeline;
 
   EntenteStory         *story;
+  EntenteDocument      *document;      /* the story, its file, its edits */
   EntenteReadingState  *reading_state; /* every view follows it */
   GCancellable         *loading;
   guint                 present_source; /* showing the window once its story is in */
@@ -262,6 +264,8 @@ entente_window_set_story (EntenteWindow *self,
   if (self->save_source != 0)
     save_arrangement (self);
   g_set_object (&self->story, story);
+  g_clear_object (&self->document);
+  self->document = entente_document_new (story, NULL);
 
   entente_reading_state_set_story (self->reading_state, story);
   restore_arrangement (self);
@@ -270,6 +274,13 @@ entente_window_set_story (EntenteWindow *self,
   update_titles (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORY]);
+}
+
+EntenteDocument *
+entente_window_get_document (EntenteWindow *self)
+{
+  g_return_val_if_fail (ENTENTE_IS_WINDOW (self), NULL);
+  return self->document;
 }
 
 EntenteStory *
@@ -450,6 +461,7 @@ on_story_loaded (GObject      *source_object,
     {
       hide_error (self);
       entente_window_set_story (self, story);
+      entente_document_set_file (self->document, file);
       remember_recent (self, file);
     }
 
@@ -580,7 +592,8 @@ on_export_response (GtkNativeDialog *dialog,
 
       if (path == NULL)
         show_error (self, _("The graph could not be exported"), _("Only local files can be written."));
-      else if (entente_same_file (path, entente_story_get_filename (self->story)))
+      else if (entente_document_get_file (self->document) != NULL &&
+               entente_same_file (path, g_file_peek_path (entente_document_get_file (self->document))))
         show_error (self, _("The graph could not be exported"),
                     _("That file is the story you are reading: exporting to it would destroy it. Choose another name."));
       else if (!entente_graph_view_export (self->graph_view, path, caption, &error))
@@ -956,6 +969,7 @@ entente_window_dispose (GObject *object)
     save_arrangement (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), ENTENTE_TYPE_WINDOW);
   g_clear_object (&self->story);
+  g_clear_object (&self->document);
   g_clear_object (&self->reading_state);
   g_clear_object (&self->settings);
   if (self->recent_manager)

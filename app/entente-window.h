@@ -11,6 +11,7 @@
 #include "entente-graph-view.h"
 #include "entente-story-panel.h"
 #include "entente-timeline.h"
+#include "story/entente-document.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,7 @@ G_DECLARE_FINAL_TYPE (EntenteWindow, entente_window, ENTENTE, WINDOW, GtkApplica
 
 EntenteWindow     *entente_window_new               (EntenteApplication *application);
 EntenteStory      *entente_window_get_story         (EntenteWindow      *self);
+EntenteDocument   *entente_window_get_document      (EntenteWindow      *self);
 void               entente_window_set_story         (EntenteWindow      *self,
                                                      EntenteStory       *story);
 gboolean           entente_window_load_bundled      (EntenteWindow      *self);

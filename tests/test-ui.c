@@ -410,6 +410,10 @@ test_bad_file_keeps_story (void)
   entente_window_open_file (window, good);
   ui_test_wait_until (story_changed, pair);
   g_assert_null (entente_window_get_error_text (window));
+  /* The document holds the story and the file it came from, unmodified. */
+  g_assert_true (entente_document_get_story (entente_window_get_document (window)) == entente_window_get_story (window));
+  g_assert_true (g_file_equal (entente_document_get_file (entente_window_get_document (window)), good));
+  g_assert_false (entente_document_get_modified (entente_window_get_document (window)));
   ui_test_wait_until (widget_hidden, banner);
 
   /* …and is offered among the recent stories; the broken one is not. */

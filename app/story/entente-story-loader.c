@@ -172,23 +172,6 @@ get_member (Loader      *loader,
   return node;
 }
 
-/* Control characters would reach terminals, labels and XML exports, where
- * they are invisible, dangerous or not allowed; noncharacters are not text. */
-static gunichar
-first_forbidden_char (const char *text)
-{
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
-          (c >= 0x7F && c < 0xA0) ||
-          (c >= 0xFDD0 && c < 0xFDF0) || (c & 0xFFFE) == 0xFFFE)
-        return c;
-    }
-  return 0;
-}
-
 static gboolean
 check_text (Loader      *loader,
             const Place *place,
@@ -205,7 +188,7 @@ check_text (Loader      *loader,
       return FALSE;
     }
 
-  forbidden = first_forbidden_char (text);
+  forbidden = entente_text_find_forbidden (text);
   if (forbidden != 0)
     {
       problem (loader, place, _("holds the character U+%04X, a control character or noncharacter that a story may not contain"),

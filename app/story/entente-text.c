@@ -27,13 +27,14 @@ static const char *
 find_variant (const EntenteText *text,
               const char        *language)
 {
+  /* A variant in the language itself before a plain string, which stands
+   * for every language (an edited text can hold both). */
   for (guint i = 0; i < text->n_variants; i++)
-    {
-      const EntenteTextVariant *v = &text->variants[i];
-
-      if (v->lang == NULL || language_matches (language, v->lang))
-        return v->text;
-    }
+    if (text->variants[i].lang != NULL && language_matches (language, text->variants[i].lang))
+      return text->variants[i].text;
+  for (guint i = 0; i < text->n_variants; i++)
+    if (text->variants[i].lang == NULL)
+      return text->variants[i].text;
 
   return NULL;
 }
@@ -120,4 +121,23 @@ entente_escape_controls (const char *text)
     }
 
   return g_string_free (out, FALSE);
+}
+
+/* Control characters would reach terminals, labels and XML exports, where
+ * they are invisible, dangerous or not allowed; noncharacters are not
+ * text. The first such character in @text (UTF-8), or 0. Tab, line feed
+ * and carriage return are text. */
+gunichar
+entente_text_find_forbidden (const char *text)
+{
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
+          (c >= 0x7F && c < 0xA0) ||
+          (c >= 0xFDD0 && c < 0xFDF0) || (c & 0xFFFE) == 0xFFFE)
+        return c;
+    }
+  return 0;
 }

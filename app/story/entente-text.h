@@ -30,6 +30,7 @@ const char *entente_text_get_in  (const EntenteText  *text,
                                   const char         *language);
 void        entente_text_clear   (EntenteText        *text);
 
-char       *entente_escape_controls (const char      *text);
+char       *entente_escape_controls     (const char *text);
+gunichar    entente_text_find_forbidden (const char *text);
 
 G_END_DECLS
