@@ -190,6 +190,7 @@ test_properties (void)
 {
   g_autoptr(EntenteStory) story = test_load_bundled ();
   g_autoptr(EntenteReadingState) state = entente_reading_state_new ();
+  g_autofree char *mode_name = NULL;
   EntenteTimeMode mode;
   guint day;
 
@@ -197,7 +198,8 @@ test_properties (void)
   g_object_get (state, "day", &day, "time-mode", &mode, NULL);
   g_assert_cmpuint (day, ==, test_day_of ("2016"));
   g_assert_cmpint (mode, ==, ENTENTE_TIME_MODE_ALL);
-  g_assert_cmpstr (g_enum_to_string (ENTENTE_TYPE_TIME_MODE, mode), ==, "ENTENTE_TIME_MODE_ALL");
+  mode_name = g_enum_to_string (ENTENTE_TYPE_TIME_MODE, mode);
+  g_assert_cmpstr (mode_name, ==, "ENTENTE_TIME_MODE_ALL");
 }
 
 int
