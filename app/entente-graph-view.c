@@ -15,6 +15,7 @@
 #include "entente-graph-menu.h"
 #include "entente-graph-view.h"
 #include "graph/entente-export.h"
+#include "graph/entente-hit-grid.h"
 #include "graph/entente-layout-runner.h"
 #include "graph/entente-picture-worker.h"
 #include "graph/entente-pixels.h"
@@ -42,6 +43,7 @@ struct _EntenteGraphView
   EntenteReadingState *state;
   EntenteStory    *story;
   EntenteLayout   *layout;       /* what is drawn: the runner's latest */
+  EntenteHitGrid  *hit_grid;     /* where the nodes are, for the pointer; made when first asked */
   EntenteLayoutRunner *runner;
   GtkWidget       *context_menu; /* GtkPopoverMenu, made on first use */
   guint            layout_tick;
@@ -824,7 +826,13 @@ entity_at (EntenteGraphView *self,
     return -1;
 
   entente_viewport_screen_to_world (&self->viewport, x, y, &wx, &wy);
-  return entente_layout_hit (self->layout, self->time_view.entities, wx, wy, 4.0 / self->viewport.zoom);
+  if (!entente_hit_grid_is_current (self->hit_grid, self->layout))
+    {
+      g_clear_pointer (&self->hit_grid, entente_hit_grid_free);
+      self->hit_grid = entente_hit_grid_new (self->layout);
+    }
+  return entente_hit_grid_find_node (self->hit_grid, self->layout, self->time_view.entities,
+                                     wx, wy, 4.0 / self->viewport.zoom);
 }
 
 static gboolean
@@ -1259,6 +1267,7 @@ entente_graph_view_finalize (GObject *object)
 {
   EntenteGraphView *self = (EntenteGraphView *) object;
 
+  g_clear_pointer (&self->hit_grid, entente_hit_grid_free);
   g_clear_pointer (&self->layout, entente_layout_free);
   entente_time_view_clear (&self->time_view);
   g_clear_pointer (&self->entity_fade, g_free);
@@ -1753,6 +1762,7 @@ follow_story (EntenteGraphView *self)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->layout_tick);
   self->layout_tick = 0;
   g_clear_pointer (&self->runner, entente_layout_runner_free);
+  g_clear_pointer (&self->hit_grid, entente_hit_grid_free);
   g_clear_pointer (&self->layout, entente_layout_free);
   self->stories++;
   clear_picture (self);

@@ -9,6 +9,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "graph/entente-hit-grid.h"
 #include "graph/entente-layout.h"
 #include "graph/entente-layout-runner.h"
 #include "graph/entente-viewport.h"
@@ -195,6 +196,66 @@ test_hit (void)
   g_assert_cmpint (entente_layout_hit (layout, shown, layout->x[3], layout->y[3], 0), ==, -1);
 }
 
+/* The grid answers exactly as asking every node does: on a laid-out
+ * 40×40 grid and on the bundled story, at points on, near and between
+ * nodes, far outside, with and without slack and hidden nodes; and it
+ * knows when the positions it was built from have moved. */
+static void
+test_hit_grid_agrees (void)
+{
+  g_autoptr(EntenteStory) grid_story = test_load_grid (40);
+  g_autoptr(EntenteStory) bundled = test_load_bundled ();
+  EntenteStory *stories[] = { grid_story, bundled };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  guint hits = 0;
+
+  for (guint s = 0; s < G_N_ELEMENTS (stories); s++)
+    {
+      g_autoptr(EntenteLayout) layout = laid_out (stories[s], ENTENTE_LAYOUT_DEFAULT_SEED);
+      g_autofree guint8 *shown = g_new (guint8, layout->n_nodes);
+      g_autoptr(EntenteHitGrid) grid = entente_hit_grid_new (layout);
+      double x0, y0, x1, y1;
+
+      for (guint i = 0; i < layout->n_nodes; i++)
+        shown[i] = g_rand_int_range (rand, 0, 4) != 0;
+      entente_layout_get_bounds (layout, &x0, &y0, &x1, &y1);
+
+      for (guint k = 0; k < 6000; k++)
+        {
+          guint near = g_rand_int_range (rand, 0, layout->n_nodes);
+          double slack = (double []) { 0, 1, 4, 40, 400 }[k % 5];
+          double x, y;
+
+          if (k % 3 == 0)
+            {
+              x = g_rand_double_range (rand, x0 - 200, x1 + 200);
+              y = g_rand_double_range (rand, y0 - 200, y1 + 200);
+            }
+          else
+            {
+              x = layout->x[near] + g_rand_double_range (rand, -2, 2) * layout->radius[near];
+              y = layout->y[near] + g_rand_double_range (rand, -2, 2) * layout->radius[near];
+            }
+          for (guint with_shown = 0; with_shown < 2; with_shown++)
+            {
+              const guint8 *mask = with_shown ? shown : NULL;
+              int expected = entente_layout_hit (layout, mask, x, y, slack);
+
+              g_assert_cmpint (entente_hit_grid_find_node (grid, layout, mask, x, y, slack), ==, expected);
+              hits += expected >= 0;
+            }
+        }
+      g_assert_cmpint (entente_hit_grid_find_node (grid, layout, NULL, 1e12, -1e12, 4), ==, -1);
+      g_assert_cmpint (entente_hit_grid_find_node (grid, layout, NULL, NAN, 0, 4), ==, -1);
+
+      g_assert_true (entente_hit_grid_is_current (grid, layout));
+      entente_layout_move_node (layout, 0, x1 + 1000, y1 + 1000);
+      g_assert_false (entente_hit_grid_is_current (grid, layout));
+    }
+  /* The points were not all misses. */
+  g_assert_cmpuint (hits, >, 5000);
+}
+
 #define GRID_SIDE 12
 
 static void
@@ -291,6 +352,7 @@ main (int   argc,
   g_test_add_func ("/graph/layout/pinned-node-stays", test_pinned_node_stays);
   g_test_add_func ("/graph/layout/hit", test_hit);
   g_test_add_func ("/graph/layout/runner-waits-for-start", test_runner_waits_for_start);
+  g_test_add_func ("/graph/layout/hit-grid-agrees", test_hit_grid_agrees);
   g_test_add_func ("/graph/viewport/round-trip", test_viewport_round_trip);
   g_test_add_func ("/graph/viewport/zoom-at-pointer", test_viewport_zoom_at_pointer);
   g_test_add_func ("/graph/viewport/pan-and-fit", test_viewport_pan_and_fit);

@@ -225,6 +225,8 @@ entente_layout_runner_fetch (EntenteLayoutRunner *runner,
   g_mutex_lock (&runner->lock);
   fresh = runner->fresh;
   if (fresh)
+    display->moves++;
+  if (fresh)
     for (guint i = 0; i < display->n_nodes; i++)
       if (!display->pinned[i])
         {

@@ -206,6 +206,7 @@ entente_layout_place (EntenteLayout *layout)
   if (layout->placed)
     return;
   layout->placed = TRUE;
+  layout->moves++;
   for (guint i = 0; i < layout->n_nodes; i++)
     if (layout->pinned[i])
       return;
@@ -446,6 +447,8 @@ entente_layout_step (EntenteLayout *layout)
 
   g_return_val_if_fail (layout != NULL, FALSE);
 
+  layout->moves++;
+
   if (layout->settled || n == 0)
     return FALSE;
 
@@ -613,6 +616,7 @@ entente_layout_move_node (EntenteLayout *layout,
 
   layout->x[node] = x;
   layout->y[node] = y;
+  layout->moves++;
   layout->vx[node] = layout->vy[node] = 0;
   layout->pinned[node] = TRUE;
 }

@@ -31,6 +31,10 @@ typedef struct
   guint    n_relations;
   double  *relation_bend;
 
+  /* Bumped whenever positions change, so that what was built from them
+   * (a hit grid) knows when to be built again. */
+  guint    moves;
+
   guint32  seed;
   double   alpha;      /* the "temperature", cooling from 1 to ALPHA_MIN */
   guint    iterations;

@@ -19,6 +19,7 @@
 
 #include <gtk/gtk.h>
 
+#include "graph/entente-hit-grid.h"
 #include "graph/entente-layout.h"
 #include "graph/entente-renderer.h"
 #include "story/entente-story-loader.h"
@@ -222,6 +223,56 @@ bench_size (guint n,
     printf ("N=%u frame_hover_ms %.2f (median of %u)\n", n, median (hover), frames);
     cairo_surface_destroy (focus);
   }
+  /* What the pointer is over: a motion asks which entity (through the hit
+   * grid, built once for a settled layout), a click which relation. */
+  {
+    g_autoptr(GArray) motions = g_array_new (FALSE, FALSE, sizeof (double));
+    g_autoptr(GArray) clicks = g_array_new (FALSE, FALSE, sizeof (double));
+    g_autoptr(GArray) scans = g_array_new (FALSE, FALSE, sizeof (double));
+    g_autoptr(GRand) rand = g_rand_new_with_seed (SEED);
+    EntenteHitGrid *grid;
+    double t = now_ms ();
+
+    grid = entente_hit_grid_new (layout);
+    printf ("N=%u hit_grid_build_ms %.2f\n", n, now_ms () - t);
+    /* Single queries take well under the clock's microsecond: timed 1,000
+     * at a time, through the grid and by asking every node as before. */
+    for (guint round = 0; round < 21; round++)
+      {
+        double points[2 * 1000];
+        double scan;
+
+        for (guint k = 0; k < 1000; k++)
+          {
+            guint near = g_rand_int_range (rand, 0, n);
+
+            points[2 * k] = layout->x[near] + g_rand_double_range (rand, -30, 30);
+            points[2 * k + 1] = layout->y[near] + g_rand_double_range (rand, -30, 30);
+          }
+        t = now_ms ();
+        for (guint k = 0; k < 1000; k++)
+          entente_hit_grid_find_node (grid, layout, view.entities, points[2 * k], points[2 * k + 1], 4.0 / viewport.zoom);
+        g_array_append_val (motions, ((double) { (now_ms () - t) / 1000 }));
+        t = now_ms ();
+        for (guint k = 0; k < 1000; k++)
+          entente_layout_hit (layout, view.entities, points[2 * k], points[2 * k + 1], 4.0 / viewport.zoom);
+        scan = (now_ms () - t) / 1000;
+        g_array_append_val (scans, scan);
+      }
+    for (guint k = 0; k < 40; k++)
+      {
+        double sx = g_rand_double_range (rand, 0, WIDTH), sy = g_rand_double_range (rand, 0, HEIGHT);
+
+        t = now_ms ();
+        entente_render_hit_relation (&options, sx, sy, 5.0);
+        g_array_append_val (clicks, ((double) { now_ms () - t }));
+      }
+    printf ("N=%u hit_entity_motion_ms %.4f (grid; asking every node: %.4f; medians of %u rounds of 1,000)\n",
+            n, median (motions), median (scans), motions->len);
+    printf ("N=%u hit_relation_click_ms %.2f (median of %u)\n", n, median (clicks), clicks->len);
+    entente_hit_grid_free (grid);
+  }
+
 
   /* A change of date on a big graph: one picture for the new date, then
    * a cross-fade to it from the picture before, each frame of which adds
