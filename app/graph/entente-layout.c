@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "entente-layout.h"
+#include "entente-parallel.h"
 #include "entente-pivots.h"
 #include "entente-quadtree.h"
 
@@ -270,21 +271,20 @@ entente_layout_free (EntenteLayout *layout)
   g_free (layout);
 }
 
-typedef struct
+/* Part @part of @n_parts of the many-body pass, in the quadtree's order:
+ * each node's force depends only on the tree, so the parts add the same
+ * terms in the same order however the work is split. */
+static void
+apply_charge (guint    part,
+              guint    n_parts,
+              gpointer data)
 {
-  EntenteLayout *layout;
-  guint          first;
-  guint          last;
-} ChargeSlice;
-
-static gpointer
-apply_charge (gpointer data)
-{
-  ChargeSlice *slice = data;
-  EntenteLayout *layout = slice->layout;
+  EntenteLayout *layout = data;
   const guint *order = entente_quadtree_get_order (layout->tree);
+  guint first = (guint) ((guint64) layout->n_nodes * part / n_parts);
+  guint last = (guint) ((guint64) layout->n_nodes * (part + 1) / n_parts);
 
-  for (guint k = slice->first; k < slice->last; k++)
+  for (guint k = first; k < last; k++)
     {
       guint i = order[k];
       double fx, fy;
@@ -293,8 +293,6 @@ apply_charge (gpointer data)
       layout->vx[i] += fx * layout->alpha;
       layout->vy[i] += fy * layout->alpha;
     }
-
-  return NULL;
 }
 
 /* Pushes overlapping nodes apart, leaving room for the label below each.
@@ -466,19 +464,7 @@ entente_layout_step (EntenteLayout *layout)
 
   /* Many-body repulsion. */
   entente_quadtree_build (layout->tree, layout->x, layout->y, layout->charge, n);
-  if (n >= THREAD_THRESHOLD)
-    {
-      ChargeSlice first = { layout, 0, n / 2 }, second = { layout, n / 2, n };
-      GThread *helper = g_thread_new ("entente-layout", apply_charge, &second);
-
-      apply_charge (&first);
-      g_thread_join (helper);
-    }
-  else
-    {
-      ChargeSlice all = { layout, 0, n };
-      apply_charge (&all);
-    }
+  entente_parallel_run (n >= THREAD_THRESHOLD ? entente_parallel_get_n_parts () : 1, apply_charge, layout);
 
   /* Springs along relations. */
   for (guint s = 0; s < layout->n_springs; s++)

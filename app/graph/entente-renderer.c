@@ -15,6 +15,7 @@
 #include "entente-glyph-metrics.h"
 #include "entente-label-placer.h"
 #include "entente-raster.h"
+#include "entente-parallel.h"
 #include "entente-renderer.h"
 
 #define ARROW_LENGTH    10.0
@@ -693,10 +694,31 @@ typedef struct
   EntenteRaster               raster;
 } RasterBand;
 
-/* Straight into the pixels of an image target, by @draw: from two threads
- * when @parallel, each clipped to half the rows, so that each pixel still
- * gets the same blends in the same order. FALSE if the target is not an
- * image (SVG, PDF) and nothing was drawn. */
+typedef struct
+{
+  RasterBand   whole;
+  RasterBand   bands[16];
+  GThreadFunc  draw;
+} RasterBands;
+
+static void
+draw_band (guint    part,
+           guint    n_parts,
+           gpointer data)
+{
+  RasterBands *bands = data;
+  RasterBand *band = &bands->bands[part];
+
+  *band = bands->whole;
+  band->raster.band_y0 = (int) ((gint64) bands->whole.raster.height * part / n_parts);
+  band->raster.band_y1 = (int) ((gint64) bands->whole.raster.height * (part + 1) / n_parts);
+  bands->draw (band);
+}
+
+/* Straight into the pixels of an image target, by @draw: when @parallel,
+ * in bands of rows drawn at once, one a processor, each clipped to its
+ * rows, so that each pixel still gets the same blends in the same order.
+ * FALSE if the target is not an image (SVG, PDF) and nothing was drawn. */
 static gboolean
 raster_in_bands (cairo_t                    *cr,
                  const EntenteRenderOptions *o,
@@ -705,24 +727,16 @@ raster_in_bands (cairo_t                    *cr,
                  gboolean                    parallel,
                  GThreadFunc                 draw)
 {
-  RasterBand top = { o, pal, focus };
+  RasterBands bands = { { o, pal, focus }, { { 0 } }, draw };
 
-  if (!entente_raster_begin (&top.raster, cr))
+  if (!entente_raster_begin (&bands.whole.raster, cr))
     return FALSE;
 
   if (parallel)
-    {
-      RasterBand bottom = top;
-      GThread *helper;
-
-      top.raster.band_y1 = bottom.raster.band_y0 = top.raster.height / 2;
-      helper = g_thread_new ("entente-raster", draw, &bottom);
-      draw (&top);
-      g_thread_join (helper);
-    }
+    entente_parallel_run (MIN (entente_parallel_get_n_parts (), G_N_ELEMENTS (bands.bands)), draw_band, &bands);
   else
-    draw (&top);
-  entente_raster_end (&top.raster);
+    draw (&bands.whole);
+  entente_raster_end (&bands.whole.raster);
   return TRUE;
 }
 
