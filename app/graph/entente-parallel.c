@@ -6,6 +6,10 @@
  * or picture. The calling thread does the first part itself and waits
  * for the others. Parts never start work of their own here, so any number
  * of threads (the layout's, the picture worker's) may share the pool.
+ * Its threads are the pool's own (exclusive), started on first use and
+ * waiting between jobs: a shared pool's threads, which come and go, made
+ * the force pass 9 % slower than a new thread each time; these make it
+ * some 10 % faster (docs/performance.md).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -54,7 +58,7 @@ get_pool (void)
   if (g_once_init_enter (&pool))
     {
       GThreadPool *new_pool = g_thread_pool_new (run_part, NULL, MAX (1, (int) entente_parallel_get_n_parts () - 1),
-                                                 FALSE, NULL);
+                                                 TRUE, NULL);
       g_once_init_leave (&pool, new_pool);
     }
   return pool;
