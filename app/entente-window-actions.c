@@ -226,7 +226,7 @@ ensure_find_bar (EntenteWindow *self)
   self->search_entry = GTK_SEARCH_ENTRY (gtk_builder_get_object (builder, "search_entry"));
   self->search_results = GTK_BOX (gtk_builder_get_object (builder, "search_results"));
   /* Under the error banner (if there is one yet), over the graph. */
-  gtk_box_insert_child_after (_entente_window_content_box (self), GTK_WIDGET (self->search_bar), GTK_WIDGET (self->error_revealer));
+  gtk_box_insert_child_after (_entente_window_content_box (self), GTK_WIDGET (self->search_bar), self->error_banner ? GTK_WIDGET (self->error_banner) : NULL);
 }
 
 static void

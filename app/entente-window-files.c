@@ -11,29 +11,12 @@
 
 #include <glib/gi18n.h>
 
+#include "entente-error-banner.h"
 #include "entente-tooltip.h"
 #include "entente-window-private.h"
 #include "graph/entente-export.h"
 #include "story/entente-file-reading.h"
 #include "story/entente-story-loader.h"
-
-/* The banner stays out of the widget tree's measuring while it is not
- * shown: its monospace text would load a font face before the first frame. */
-static void
-on_error_child_revealed (GtkRevealer   *revealer,
-                         GParamSpec    *pspec,
-                         EntenteWindow *self)
-{
-  if (!gtk_revealer_get_child_revealed (revealer) && !gtk_revealer_get_reveal_child (revealer))
-    gtk_widget_set_visible (GTK_WIDGET (revealer), FALSE);
-}
-
-static void
-on_close_error_clicked (GtkButton     *button,
-                        EntenteWindow *self)
-{
-  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
-}
 
 /* A part of the window made when first wanted, from its own .ui, with the
  * window's handlers in @scope. Compiled in: only a broken build fails. */
@@ -60,47 +43,27 @@ _entente_window_content_box (EntenteWindow *self)
   return GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->paned)));
 }
 
-/* The banner is built the first time there is an error to tell: in the
- * window from the start, its widgets cost every first frame. */
-static void
-ensure_error_banner (EntenteWindow *self)
-{
-  g_autoptr(GtkBuilder) builder = NULL;
-  g_autoptr(GtkBuilderScope) scope = NULL;
-
-  if (self->error_revealer != NULL)
-    return;
-
-  scope = gtk_builder_cscope_new ();
-  gtk_builder_cscope_add_callback (GTK_BUILDER_CSCOPE (scope), on_error_child_revealed);
-  gtk_builder_cscope_add_callback (GTK_BUILDER_CSCOPE (scope), on_close_error_clicked);
-  builder = _entente_window_build_part (self, "/io/github/entente/Entente/entente-error-banner.ui", scope);
-
-  self->error_revealer = GTK_REVEALER (gtk_builder_get_object (builder, "error_revealer"));
-  self->error_title = GTK_LABEL (gtk_builder_get_object (builder, "error_title"));
-  self->error_label = GTK_LABEL (gtk_builder_get_object (builder, "error_label"));
-  entente_widget_set_tooltip (GTK_WIDGET (gtk_builder_get_object (builder, "dismiss_button")), _("Dismiss"));
-  /* Above the find bar and the graph. */
-  gtk_box_prepend (_entente_window_content_box (self), GTK_WIDGET (self->error_revealer));
-}
-
+/* The banner is made the first time there is an error to tell: in the
+ * window from the start, its widgets cost every first frame. Above the
+ * find bar and the graph. */
 void
 _entente_window_show_error (EntenteWindow *self,
-            const char    *title,
-            const char    *details)
+                            const char    *title,
+                            const char    *details)
 {
-  ensure_error_banner (self);
-  gtk_label_set_text (self->error_title, title);
-  gtk_label_set_text (self->error_label, details);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_revealer), TRUE);
-  gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
+  if (self->error_banner == NULL)
+    {
+      self->error_banner = ENTENTE_ERROR_BANNER (entente_error_banner_new ());
+      gtk_box_prepend (_entente_window_content_box (self), GTK_WIDGET (self->error_banner));
+    }
+  entente_error_banner_show (self->error_banner, title, details);
 }
 
 void
 _entente_window_hide_error (EntenteWindow *self)
 {
-  if (self->error_revealer != NULL)
-    gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+  if (self->error_banner != NULL)
+    entente_error_banner_dismiss (self->error_banner);
 }
 
 gboolean

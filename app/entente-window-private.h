@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "entente-error-banner.h"
 #include "entente-window.h"
 #include "story/entente-document.h"
 #include "story/entente-reading-state.h"
@@ -16,9 +17,7 @@ struct _EntenteWindow
 
   GtkLabel             *title_label;
   GtkLabel             *subtitle_label;
-  GtkRevealer          *error_revealer; /* these three made on first use */
-  GtkLabel             *error_title;
-  GtkLabel             *error_label;
+  EntenteErrorBanner   *error_banner; /* made on first use */
   GtkPaned             *paned;
   GtkSearchBar         *search_bar; /* these three made on first use */
   guint                 hide_search_source;

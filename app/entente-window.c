@@ -317,9 +317,9 @@ entente_window_get_error_text (EntenteWindow *self)
 {
   g_return_val_if_fail (ENTENTE_IS_WINDOW (self), NULL);
 
-  if (self->error_revealer == NULL || !gtk_revealer_get_reveal_child (self->error_revealer))
+  if (self->error_banner == NULL)
     return NULL;
-  return gtk_label_get_text (self->error_label);
+  return entente_error_banner_get_message (self->error_banner);
 }
 
 EntenteGraphView *

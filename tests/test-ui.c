@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "entente-error-banner.h"
 #include "entente-i18n.h"
 #include "entente-tooltip.h"
 #include "graph/entente-renderer.h"
@@ -297,15 +298,13 @@ find_descendant_of_type (GtkWidget *root,
   return NULL;
 }
 
-/* The error banner: a revealer around the "error-banner" box. */
+/* The error banner, once made. */
 static GtkWidget *
 find_error_banner (GtkWidget *root)
 {
-  GtkWidget *child = GTK_IS_REVEALER (root) ? gtk_revealer_get_child (GTK_REVEALER (root)) : NULL;
-
-  if (child != NULL && gtk_widget_has_css_class (child, "error-banner"))
+  if (ENTENTE_IS_ERROR_BANNER (root))
     return root;
-  for (child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = find_error_banner (child);
       if (found)
