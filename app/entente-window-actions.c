@@ -2,7 +2,7 @@
  *
  * The window's actions: each sets what it is about on the reading state
  * (a selection, a date, the kinds shown) or asks the graph, and every view
- * follows. Also the find bar, made when first wanted.
+ * follows.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,7 +14,6 @@
 
 #include "entente-tooltip.h"
 #include "entente-window-private.h"
-#include "story/entente-search.h"
 
 static void
 select_entity_action (GtkWidget  *widget,
@@ -133,102 +132,9 @@ rearrange_action (GtkWidget  *widget,
   entente_graph_view_rearrange (ENTENTE_WINDOW (widget)->graph_view);
 }
 
-#define N_SEARCH_RESULTS 8
-#define SEARCH_BAR_SLIDE_MS 250 /* GtkRevealer's transition */
-
-/* The best matches, as buttons; Enter takes the first. */
-static void
-on_search_changed (GtkSearchEntry *entry,
-                   EntenteWindow  *self)
-{
-  const char *query = gtk_editable_get_text (GTK_EDITABLE (entry));
-  g_autoptr(GArray) found = NULL;
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->search_results))))
-    gtk_box_remove (self->search_results, child);
-
-  if (self->story == NULL || *query == '\0')
-    return;
-
-  found = entente_search_entities (self->story, query, N_SEARCH_RESULTS);
-  if (found->len == 0)
-    {
-      GtkWidget *none = gtk_label_new (_("No entity has that name"));
-      gtk_widget_add_css_class (none, "dim-label");
-      gtk_box_append (self->search_results, none);
-      return;
-    }
-
-  for (guint i = 0; i < found->len; i++)
-    {
-      const EntenteEntity *e = entente_story_get_entity (self->story, g_array_index (found, guint, i));
-      GtkWidget *button = gtk_button_new_with_label (entente_text_get (&e->name));
-
-      gtk_widget_add_css_class (button, "flat");
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.find-entity");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", e->id);
-      gtk_box_append (self->search_results, button);
-    }
-}
-
-static void
-on_search_activate (GtkSearchEntry *entry,
-                    EntenteWindow  *self)
-{
-  GtkWidget *first = gtk_widget_get_first_child (GTK_WIDGET (self->search_results));
-
-  if (first != NULL && GTK_IS_BUTTON (first))
-    g_signal_emit_by_name (first, "clicked");
-}
-
-static gboolean
-hide_search_bar_cb (gpointer data)
-{
-  EntenteWindow *self = data;
-
-  self->hide_search_source = 0;
-  gtk_widget_set_visible (GTK_WIDGET (self->search_bar), FALSE);
-  return G_SOURCE_REMOVE;
-}
-
-/* Like the error banner, the bar is hidden while it is closed, so that its
- * entry is not measured for every frame before it is wanted; it goes once
- * it has slid away. */
-static void
-on_search_mode_changed (GtkSearchBar  *search_bar,
-                        GParamSpec    *pspec,
-                        EntenteWindow *self)
-{
-  g_clear_handle_id (&self->hide_search_source, g_source_remove);
-  if (!gtk_search_bar_get_search_mode (search_bar))
-    self->hide_search_source = g_timeout_add (SEARCH_BAR_SLIDE_MS, hide_search_bar_cb, self);
-}
-
-/* The find bar is built when first asked for: its entry alone costs the
- * first frame nearly a millisecond of set-up. */
-static void
-ensure_find_bar (EntenteWindow *self)
-{
-  g_autoptr(GtkBuilder) builder = NULL;
-  g_autoptr(GtkBuilderScope) scope = NULL;
-
-  if (self->search_bar != NULL)
-    return;
-
-  scope = gtk_builder_cscope_new ();
-  gtk_builder_cscope_add_callback (GTK_BUILDER_CSCOPE (scope), on_search_changed);
-  gtk_builder_cscope_add_callback (GTK_BUILDER_CSCOPE (scope), on_search_activate);
-  gtk_builder_cscope_add_callback (GTK_BUILDER_CSCOPE (scope), on_search_mode_changed);
-  builder = _entente_window_build_part (self, "/io/github/entente/Entente/entente-find-bar.ui", scope);
-
-  self->search_bar = GTK_SEARCH_BAR (gtk_builder_get_object (builder, "search_bar"));
-  self->search_entry = GTK_SEARCH_ENTRY (gtk_builder_get_object (builder, "search_entry"));
-  self->search_results = GTK_BOX (gtk_builder_get_object (builder, "search_results"));
-  /* Under the error banner (if there is one yet), over the graph. */
-  gtk_box_insert_child_after (_entente_window_content_box (self), GTK_WIDGET (self->search_bar), self->error_banner ? GTK_WIDGET (self->error_banner) : NULL);
-}
-
+/* The find bar is made when first asked for: its entry alone costs the
+ * first frame nearly a millisecond of set-up. Under the error banner (if
+ * there is one yet), over the graph. */
 static void
 find_action (GtkWidget  *widget,
              const char *action_name,
@@ -236,11 +142,14 @@ find_action (GtkWidget  *widget,
 {
   EntenteWindow *self = ENTENTE_WINDOW (widget);
 
-  ensure_find_bar (self);
-  g_clear_handle_id (&self->hide_search_source, g_source_remove);
-  gtk_widget_set_visible (GTK_WIDGET (self->search_bar), TRUE);
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  if (self->find_bar == NULL)
+    {
+      self->find_bar = ENTENTE_FIND_BAR (entente_find_bar_new ());
+      gtk_box_insert_child_after (_entente_window_content_box (self), GTK_WIDGET (self->find_bar),
+                                  self->error_banner ? GTK_WIDGET (self->error_banner) : NULL);
+    }
+  entente_find_bar_set_story (self->find_bar, self->story);
+  entente_find_bar_open (self->find_bar);
 }
 
 /* A search result: selected, and glided to the middle of the graph. */

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "entente-error-banner.h"
+#include "entente-find-bar.h"
 #include "entente-window.h"
 #include "story/entente-document.h"
 #include "story/entente-reading-state.h"
@@ -19,10 +20,7 @@ struct _EntenteWindow
   GtkLabel             *subtitle_label;
   EntenteErrorBanner   *error_banner; /* made on first use */
   GtkPaned             *paned;
-  GtkSearchBar         *search_bar; /* these three made on first use */
-  guint                 hide_search_source;
-  GtkSearchEntry       *search_entry;
-  GtkBox               *search_results;
+  EntenteFindBar       *find_bar; /* made on first use */
   EntenteGraphView     *graph_view;
   EntenteStoryPanel    *story_panel;
   EntenteEntityList    *entity_list;

@@ -76,6 +76,8 @@ entente_window_set_story (EntenteWindow *self,
   self->document = entente_document_new (story, NULL);
 
   entente_reading_state_set_story (self->reading_state, story);
+  if (self->find_bar != NULL)
+    entente_find_bar_set_story (self->find_bar, story);
   _entente_window_restore_arrangement (self);
   /* Opening a story is not a change of the reader's: nothing to save yet. */
   g_clear_handle_id (&self->save_source, g_source_remove);
@@ -157,7 +159,6 @@ entente_window_dispose (GObject *object)
   g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
   g_clear_handle_id (&self->present_source, g_source_remove);
-  g_clear_handle_id (&self->hide_search_source, g_source_remove);
   /* Nothing the reader did is lost on closing. */
   if (self->save_source != 0)
     _entente_window_save_arrangement (self);

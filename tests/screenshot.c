@@ -118,6 +118,20 @@ main (int   argc,
           entente_window_open_file (window, file);
           wait (1.5);
         }
+      else if (g_str_equal (action, "find"))
+        {
+          gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
+          wait (0.5);
+          if (*argument)
+            {
+              GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (window));
+
+              while (focus != NULL && !GTK_IS_EDITABLE (focus))
+                focus = gtk_widget_get_parent (focus);
+              if (focus != NULL)
+                gtk_editable_set_text (GTK_EDITABLE (focus), argument);
+            }
+        }
       else if (g_str_equal (action, "tab"))
         {
           GtkWidget *stack = gtk_widget_get_parent (GTK_WIDGET (entente_window_get_entity_list (window)));

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "entente-error-banner.h"
+#include "entente-find-bar.h"
 #include "entente-i18n.h"
 #include "entente-tooltip.h"
 #include "graph/entente-renderer.h"
@@ -758,13 +759,15 @@ test_find (void)
   EntenteStory *story = entente_window_get_story (window);
   GtkWidget *entry = NULL;
   GtkWidget *bar = NULL;
+  GtkWidget *search_bar = NULL;
 
   /* Not even made until asked for, so that it costs nothing before. */
-  g_assert_null (find_descendant_of_type (GTK_WIDGET (window), GTK_TYPE_SEARCH_BAR));
+  g_assert_null (find_descendant_of_type (GTK_WIDGET (window), ENTENTE_TYPE_FIND_BAR));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
   ui_test_settle ();
-  bar = find_descendant_of_type (GTK_WIDGET (window), GTK_TYPE_SEARCH_BAR);
+  bar = find_descendant_of_type (GTK_WIDGET (window), ENTENTE_TYPE_FIND_BAR);
   g_assert_nonnull (bar);
+  search_bar = find_descendant_of_type (bar, GTK_TYPE_SEARCH_BAR);
   g_assert_true (gtk_widget_get_visible (bar));
   entry = gtk_window_get_focus (GTK_WINDOW (window));
   g_assert_nonnull (entry);
@@ -780,12 +783,12 @@ test_find (void)
   g_assert_cmpint (entente_graph_view_get_selected_entity (graph), ==, entente_story_find_entity (story, "satya-nadella"));
 
   /* Closed, it slides away and is hidden again; Ctrl+F brings it back. */
-  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (bar), FALSE);
+  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (search_bar), FALSE);
   ui_test_wait_until (widget_hidden, bar);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
   ui_test_settle ();
   g_assert_true (gtk_widget_get_visible (bar));
-  g_assert_true (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (bar)));
+  g_assert_true (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (search_bar)));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
