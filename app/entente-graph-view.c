@@ -298,6 +298,10 @@ fill_picture_options (EntenteGraphView     *self,
                       EntenteRenderOptions *options)
 {
   fill_render_options (self, options);
+  /* On screen the legend is made of widgets over the picture (see
+   * EntenteLegend); names keep off its corner all the same. */
+  options->show_legend = FALSE;
+  options->legend_space = TRUE;
   options->pango_context = label_context (self);
   options->label_cache = self->label_cache;
 }
@@ -639,6 +643,8 @@ request_picture (EntenteGraphView *self,
     return;
 
   fill_render_options (self, &focused);
+  focused.show_legend = FALSE;
+  focused.legend_space = TRUE;
   entente_render_unfocused (&focused, &options);
   self->pending_invalidations = self->invalidations;
   self->pending_stories = self->stories;
@@ -1082,29 +1088,6 @@ on_drag_update (GtkGestureDrag   *gesture,
   invalidate (self);
 }
 
-static const char * const show_kind_actions[] = {
-  "win.show-person", "win.show-company", "win.show-product", "win.show-organization",
-};
-
-/* A click on a kind in the legend shows or hides it, through the same
- * window actions as the menu's check items. */
-static gboolean
-toggle_kind_at (EntenteGraphView *self,
-                double            x,
-                double            y)
-{
-  EntenteRenderOptions options;
-  int kind;
-
-  fill_render_options (self, &options);
-  kind = entente_render_hit_legend (&options, x, y);
-  if (kind < 0)
-    return FALSE;
-
-  gtk_widget_activate_action (GTK_WIDGET (self), show_kind_actions[kind], NULL);
-  return TRUE;
-}
-
 static void
 on_drag_end (GtkGestureDrag   *gesture,
              double            dx,
@@ -1115,8 +1098,6 @@ on_drag_end (GtkGestureDrag   *gesture,
 
   if (self->drag_moved)
     note_reader_change (self);
-  else if (self->dragged_entity < 0 && toggle_kind_at (self, self->drag_start_x, self->drag_start_y))
-    ;
   else if (self->dragged_entity >= 0)
     select_entity_from_view (self, self->dragged_entity);
   else

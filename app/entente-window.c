@@ -14,6 +14,7 @@
 
 #include "entente-settings.h"
 #include "entente-tooltip.h"
+#include "entente-legend.h"
 #include "entente-window-private.h"
 
 G_DEFINE_FINAL_TYPE (EntenteWindow, entente_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -231,6 +232,7 @@ entente_window_class_init (EntenteWindowClass *klass)
   g_type_ensure (ENTENTE_TYPE_STORY_PANEL);
   g_type_ensure (ENTENTE_TYPE_TIMELINE);
   g_type_ensure (ENTENTE_TYPE_ENTITY_LIST);
+  g_type_ensure (ENTENTE_TYPE_LEGEND);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/entente/Entente/entente-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, title_label);

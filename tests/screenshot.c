@@ -118,6 +118,11 @@ main (int   argc,
           entente_window_open_file (window, file);
           wait (1.5);
         }
+      else if (g_str_equal (action, "hide"))
+        {
+          g_autofree char *name = g_strconcat ("win.show-", argument, NULL);
+          gtk_widget_activate_action (GTK_WIDGET (window), name, NULL);
+        }
       else if (g_str_equal (action, "find"))
         {
           gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);

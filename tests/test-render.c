@@ -214,10 +214,6 @@ test_hit_relation (Fixture       *f,
   g_assert_cmpint (entente_render_hit_relation (&options, (ax + bx) / 2, (ay + by) / 2, 4.0), ==, relation);
   g_assert_cmpint (entente_render_hit_relation (&options, -500, -500, 4.0), ==, -1);
 
-  /* The legend's first row is people, at the bottom left. */
-  g_assert_cmpint (entente_render_hit_legend (&options, 30, HEIGHT - 12 - 7 * 20 - 10 + 10), ==, ENTENTE_ENTITY_PERSON);
-  g_assert_cmpint (entente_render_hit_legend (&options, 30, HEIGHT - 12 - 7 * 20 - 10 + 70), ==, ENTENTE_ENTITY_ORGANIZATION);
-  g_assert_cmpint (entente_render_hit_legend (&options, WIDTH / 2.0, HEIGHT / 2.0), ==, -1);
 }
 
 /* Every piece of text of the picture @options draw. */

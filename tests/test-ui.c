@@ -13,6 +13,7 @@
 #include "entente-error-banner.h"
 #include "entente-find-bar.h"
 #include "entente-i18n.h"
+#include "entente-legend.h"
 #include "entente-tooltip.h"
 #include "graph/entente-renderer.h"
 #include "ui-test-helpers.h"
@@ -801,7 +802,7 @@ test_kind_filter (void)
   EntenteStory *story = entente_window_get_story (window);
   guint all = entente_graph_view_get_time_view (graph)->n_shown_entities;
 
-  /* The menu's check item, or a click on the legend: the same action. */
+  /* The menu's check item (the legend's toggles share its action). */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-person", NULL);
   ui_test_settle ();
   g_assert_cmpuint (entente_graph_view_get_time_view (graph)->n_shown_entities, ==, all - 7);
@@ -811,6 +812,48 @@ test_kind_filter (void)
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-person", NULL);
   ui_test_settle ();
+  g_assert_cmpuint (entente_graph_view_get_time_view (graph)->n_shown_entities, ==, all);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The legend is widgets over the graph: a toggle for each kind that the
+ * keyboard reaches and a screen reader names, bound to the same action as
+ * the menu's check item; a hidden kind is struck out. */
+static void
+test_legend_widgets (void)
+{
+  EntenteWindow *window = ui_test_open_window ();
+  EntenteGraphView *graph = entente_window_get_graph_view (window);
+  GtkWidget *legend = find_descendant_of_type (GTK_WIDGET (window), ENTENTE_TYPE_LEGEND);
+  guint all = entente_graph_view_get_time_view (graph)->n_shown_entities;
+  GtkWidget *person = NULL;
+  guint n_toggles = 0;
+
+  g_assert_nonnull (legend);
+  for (GtkWidget *w = gtk_widget_get_first_child (gtk_widget_get_first_child (legend)); w; w = gtk_widget_get_next_sibling (w))
+    if (GTK_IS_TOGGLE_BUTTON (w))
+      {
+        n_toggles++;
+        g_assert_true (gtk_widget_get_focusable (w));
+        if (g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (w)), "win.show-person") == 0)
+          person = w;
+      }
+  g_assert_cmpuint (n_toggles, ==, ENTENTE_N_ENTITY_KINDS);
+  g_assert_nonnull (person);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (person)));
+
+  g_signal_emit_by_name (person, "clicked");
+  ui_test_settle ();
+  g_assert_cmpuint (entente_graph_view_get_time_view (graph)->n_shown_entities, ==, all - 7);
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (person)));
+  g_assert_true (gtk_widget_has_css_class (person, "hidden-kind"));
+
+  /* The menu's check item moves the toggle too. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-person", NULL);
+  ui_test_settle ();
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (person)));
+  g_assert_false (gtk_widget_has_css_class (person, "hidden-kind"));
   g_assert_cmpuint (entente_graph_view_get_time_view (graph)->n_shown_entities, ==, all);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -1270,6 +1313,7 @@ main (int   argc,
   g_test_add_func ("/ui/whole-story-mode", test_whole_story_mode);
   g_test_add_func ("/ui/keyboard-zoom", test_keyboard_zoom);
   g_test_add_func ("/ui/bad-file-keeps-story", test_bad_file_keeps_story);
+  g_test_add_func ("/ui/legend-widgets", test_legend_widgets);
   g_test_add_func ("/ui/hostile-files-keep-story", test_hostile_files_keep_story);
   g_test_add_func ("/ui/export-current-view", test_export_current_view);
   g_test_add_func ("/ui/arrangement-restored", test_arrangement_restored);

@@ -1215,7 +1215,7 @@ draw_labels (cairo_t                    *cr,
   g_array_sort (candidates, compare_label_priority);
 
   /* The legend and the caption are drawn over the graph: keep labels off them. */
-  if (o->show_legend)
+  if (o->show_legend || o->legend_space)
     entente_label_placer_block (placer, &(cairo_rectangle_t) { 0, o->viewport->height - LEGEND_HEIGHT - 12,
                                                                ENTENTE_RENDER_LEGEND_INSET - 8, LEGEND_HEIGHT + 12 });
   if (o->caption_title)
@@ -1311,13 +1311,58 @@ draw_labels (cairo_t                    *cr,
   draw_placed_texts (cr, o, texts);
 }
 
+/* The sample of a line style: confirmed (0), reported (1) or ended (2),
+ * 20 units long from (x, y). */
+static void
+legend_line (cairo_t       *cr,
+             const Palette *pal,
+             guint          line,
+             double         x,
+             double         y)
+{
+  static const double dashes[] = { 7.0, 5.0 };
+
+  cairo_save (cr);
+  cairo_set_line_width (cr, 1.8);
+  set_color (cr, line == 0 ? &pal->edge : line == 1 ? &pal->reported : &pal->ended, 1.0);
+  if (line == 1)
+    cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+  cairo_move_to (cr, x, y);
+  cairo_line_to (cr, x + 20, y);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+  if (line == 2)
+    {
+      cairo_move_to (cr, x + 8, y - 5);
+      cairo_line_to (cr, x + 8, y + 5);
+      cairo_move_to (cr, x + 12, y - 5);
+      cairo_line_to (cr, x + 12, y + 5);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+}
+
+/* The same sample, for a legend drawn by others (the window's). */
+void
+entente_render_legend_line (cairo_t  *cr,
+                            guint     line,
+                            double    x,
+                            double    y,
+                            gboolean  dark)
+{
+  Palette pal = palette_for (dark);
+
+  g_return_if_fail (line <= 2);
+
+  legend_line (cr, &pal, line, x, y);
+}
+
 static void
 draw_legend (cairo_t     *cr,
              const EntenteRenderOptions *o,
              const Palette *pal,
              PangoLayout *text)
 {
-  static const double dashes[] = { 7.0, 5.0 };
   const char *line_labels[] = {
     C_("legend", "Confirmed"),
     C_("legend", "Reported"),
@@ -1385,26 +1430,7 @@ draw_legend (cairo_t     *cr,
             }
         }
       else
-        {
-          guint line = i - ENTENTE_N_ENTITY_KINDS;
-
-          cairo_set_line_width (cr, 1.8);
-          set_color (cr, line == 0 ? &pal->edge : line == 1 ? &pal->reported : &pal->ended, 1.0);
-          if (line == 1)
-            cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
-          cairo_move_to (cr, x0 + pad, cy);
-          cairo_line_to (cr, x0 + pad + 20, cy);
-          cairo_stroke (cr);
-          cairo_set_dash (cr, NULL, 0, 0);
-          if (line == 2)
-            {
-              cairo_move_to (cr, x0 + pad + 8, cy - 5);
-              cairo_line_to (cr, x0 + pad + 8, cy + 5);
-              cairo_move_to (cr, x0 + pad + 12, cy - 5);
-              cairo_line_to (cr, x0 + pad + 12, cy + 5);
-              cairo_stroke (cr);
-            }
-        }
+        legend_line (cr, pal, i - ENTENTE_N_ENTITY_KINDS, x0 + pad, cy);
     }
   draw_placed_texts (cr, o, texts);
 }
@@ -1430,21 +1456,6 @@ draw_caption (cairo_t                    *cr,
       pango_layout_set_text (text, o->caption_subtitle, -1);
       draw_text (cr, o, text, 16, 16 + extents.height, &pal->foreground, NULL, 0.7);
     }
-}
-
-/* The kind whose legend row is at (x, y), or -1: where a click toggles it. */
-int
-entente_render_hit_legend (const EntenteRenderOptions *o,
-                           double                      x,
-                           double                      y)
-{
-  double top = o->viewport->height - 12 - LEGEND_HEIGHT + LEGEND_PADDING;
-  int row;
-
-  if (!o->show_legend || x < 12 || x > ENTENTE_RENDER_LEGEND_INSET - 8 || y < top)
-    return -1;
-  row = (int) ((y - top) / LEGEND_ROW);
-  return row < ENTENTE_N_ENTITY_KINDS ? row : -1;
 }
 
 static double

@@ -84,6 +84,7 @@ typedef struct
   double                *names_placed;     /* 2 per entity, filled in: where its name went (x, y), NaN if nowhere */
   const double          *names_under;      /* a focus layer's picture's names_placed: those names stay put */
   gboolean               show_legend;
+  gboolean               legend_space;     /* keep names off the legend's corner though it is drawn elsewhere */
   GArray                *texts;            /* EntenteRenderText: collect text instead of drawing it */
   PangoContext          *pango_context;    /* labels' fonts; NULL: the target's own */
   EntenteLabelCache     *label_cache;      /* entities' names laid out, kept between pictures; or NULL */
@@ -103,9 +104,11 @@ void          entente_render_unfocused    (const EntenteRenderOptions *options,
 EntenteColor  entente_render_veil_color   (gboolean                    dark);
 EntenteColor  entente_kind_color          (EntenteEntityKind           kind,
                                            gboolean                    dark);
-int           entente_render_hit_legend   (const EntenteRenderOptions *options,
+void          entente_render_legend_line  (cairo_t                    *cr,
+                                           guint                       line,
                                            double                      x,
-                                           double                      y);
+                                           double                      y,
+                                           gboolean                    dark);
 int           entente_render_hit_relation (const EntenteRenderOptions *options,
                                            double                      x,
                                            double                      y,
