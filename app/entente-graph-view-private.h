@@ -1,0 +1,155 @@
+/* entente-graph-view-private.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "entente-graph-view.h"
+#include "graph/entente-hit-grid.h"
+#include "graph/entente-layout-runner.h"
+#include "graph/entente-picture-worker.h"
+#include "graph/entente-renderer.h"
+#include "graph/entente-viewport.h"
+
+G_BEGIN_DECLS
+
+#define FIT_MARGIN    32.0
+#define FADE_SECONDS  0.45
+#define CENTER_USEC   (350 * 1000)
+#define PLACE_BEFORE_FIRST_FRAME 5000 /* entities; pivot MDS takes ~15 ms at that size */
+#define LABELS_PREPARED_MAX       500 /* entities whose names are laid out before the window shows */
+#define CROSSFADE_MIN_RELATIONS   500 /* see crossfades_time() */
+
+struct _EntenteGraphView
+{
+  GtkWidget        parent_instance;
+
+  /* Where the reader is: the story, the date, the selection. The fields
+   * below that mirror it are updated when it notifies, so that a change
+   * can be compared with what the picture shows. */
+  EntenteReadingState *state;
+  EntenteStory    *story;
+  EntenteLayout   *layout;       /* what is drawn: the runner's latest */
+  EntenteHitGrid  *hit_grid;     /* where the nodes are, for the pointer; made when first asked */
+  EntenteLayoutRunner *runner;
+  GtkWidget       *context_menu; /* GtkPopoverMenu, made on first use */
+  guint            layout_tick;
+  gboolean         layout_settled;
+  EntenteTimeView  time_view;
+  EntenteTimeMode  time_mode;
+  guint            hidden_kinds;
+  EntenteViewport  viewport;
+  gboolean         allocated;
+  guint32          day;
+
+  /* Entities and relations fade and grow in and out as the date moves. */
+  float           *entity_fade;
+  float           *relation_fade;
+  guint            fade_tick;
+  gint64           fade_last_time;
+
+  /* What appeared with the last move of the date. */
+  guint8          *new_entities;
+  guint8          *new_relations;
+  guint            n_new_entities;
+  gboolean         show_new;
+
+  int              selected_entity;
+  int              selected_relation;
+  guint8          *highlighted;
+  int              hovered_entity;
+  int              dragged_entity;
+  double           drag_start_x;
+  double           drag_start_y;
+  double           drag_node_x;
+  double           drag_node_y;
+  EntenteViewport  drag_viewport;
+  gboolean         drag_moved;
+
+  double           pointer_x;
+  double           pointer_y;
+  double           zoom_gesture_start;
+  /* Centring on an entity, with the frame clock. */
+  guint            center_tick;
+  gint64           center_start;
+  double           center_from_x;
+  double           center_from_y;
+  double           center_to_x;
+  double           center_to_y;
+
+  /* The last picture, and the view it was drawn for. */
+  cairo_surface_t *cache;
+  GdkTexture      *cache_texture; /* the same pixels, made on demand for GPU renderers */
+  EntenteLabelCache *label_cache;
+  PangoContext    *grey_context;
+  guint            grey_context_source_serial;
+  EntenteViewport  cache_viewport;
+  int              cache_width;
+  int              cache_height;
+  int              cache_scale;
+  gboolean         cache_dark;
+  gboolean         cache_valid;
+  guint            cache_serial;
+  guint            refresh_source;
+
+  /* On a big graph the picture is drawn without the focus, and the focus
+   * on a layer of its own, laid over it veiled (see
+   * entente_render_veils_focus()): a new hover or selection draws the
+   * layer alone. Made for the picture of cache_serial. */
+  cairo_surface_t *focus_layer;
+  GdkTexture      *focus_layer_texture;
+  guint            focus_layer_serial;
+  double          *names_placed;   /* in the picture under it: see EntenteRenderOptions */
+
+  /* A big graph's picture is drawn on a thread (see _entente_graph_view_focus_on_layer()),
+   * one at a time, while the last one stays on screen; what is asked of
+   * the one on its way, and the count of invalidations it was asked at. */
+  EntentePictureWorker *picture_worker;
+  GCancellable    *picture_cancellable;
+  guint            invalidations;
+  guint            stories;        /* set so far: a picture of the last one is of no use */
+  guint            pending_invalidations;
+  guint            pending_stories;
+  int              pending_width;
+  int              pending_height;
+  int              pending_scale;
+  gboolean         pending_dark;
+
+  /* On a graph of many relations a change of date or of the kinds shown
+   * cross-fades from the picture before it, kept here, to the new one
+   * (see crossfades_time()). */
+  cairo_surface_t *crossfade_from;
+  GdkTexture      *crossfade_from_texture;
+  EntenteViewport  crossfade_viewport;
+  gint64           crossfade_start; /* 0 until the new picture is drawn */
+  guint            crossfade_tick;
+
+  /* Bumped whenever the reader changes the arrangement: a pin, the view. */
+  guint            revision;
+  /* Until the reader pans or zooms, the graph keeps fitting the widget. */
+  gboolean         auto_fit;
+};
+
+/* entente-graph-view.c */
+void _entente_graph_view_clear_focus_layer (EntenteGraphView *self);
+void _entente_graph_view_fill_render_options (EntenteGraphView *self, EntenteRenderOptions *options);
+void _entente_graph_view_focus_changed (EntenteGraphView *self);
+gboolean _entente_graph_view_focus_on_layer (EntenteGraphView *self);
+void _entente_graph_view_invalidate (EntenteGraphView *self);
+gboolean _entente_graph_view_is_dark (EntenteGraphView *self);
+void _entente_graph_view_note_reader_change (EntenteGraphView *self);
+void _entente_graph_view_start_layout_tick (EntenteGraphView *self);
+void _entente_graph_view_update_pin_actions (EntenteGraphView *self);
+
+/* entente-graph-view-input.c: gestures, keys, the context menu */
+void _entente_graph_view_class_init_input (GtkWidgetClass *widget_class);
+void _entente_graph_view_init_input (EntenteGraphView *self);
+
+/* entente-graph-view-picture.c: the cached picture, the focus layer, cross-fades */
+void _entente_graph_view_clear_picture (EntenteGraphView *self);
+double _entente_graph_view_crossfade_progress (EntenteGraphView *self, gint64 now);
+void _entente_graph_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot);
+void _entente_graph_view_prepare_labels (EntenteGraphView *self);
+void _entente_graph_view_view_moved (EntenteGraphView *self);
+
+G_END_DECLS
