@@ -125,7 +125,7 @@ BENCH_DEPS := graphviz python3-numpy nodejs npm
 bench: build
 	./$(BUILD)/tests/bench/entente-bench --sizes 1000,10000,50000,100000
 	$(XVFB) env GDK_BACKEND=x11 GSK_RENDERER=cairo ENTENTE_LOCALEDIR=$(CURDIR)/$(BUILD)/po \
-	  GSETTINGS_SCHEMA_DIR=$(CURDIR)/$(BUILD)/data ./$(BUILD)/tests/bench/entente-bench --startup ./$(BUILD)/app/entente
+	  GSETTINGS_SCHEMA_DIR=$(CURDIR)/$(BUILD)/data ./$(BUILD)/tests/bench/entente-bench --startup
 
 bench-compare: build
 	@missing=$$(for p in $(BENCH_DEPS); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \

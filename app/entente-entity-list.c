@@ -14,7 +14,6 @@
 #include <glib/gi18n.h>
 
 #include "entente-entity-list.h"
-#include "entente-tooltip.h"
 
 #define MAX_DESCRIBED_RELATIONS 20
 
@@ -158,7 +157,7 @@ bind_row (GtkSignalListItemFactory *factory,
   /* Target first: an action without its target would warn. */
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", e->id);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.select-entity");
-  entente_widget_set_tooltip (button, *relations ? relations : NULL);
+  gtk_widget_set_tooltip_text (button, *relations ? relations : NULL);
   if (entity == self->selected_entity)
     gtk_widget_add_css_class (button, "selected-entity");
   else

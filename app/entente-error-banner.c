@@ -13,7 +13,6 @@
 #include <glib/gi18n.h>
 
 #include "entente-error-banner.h"
-#include "entente-tooltip.h"
 
 struct _EntenteErrorBanner
 {
@@ -65,7 +64,7 @@ static void
 entente_error_banner_init (EntenteErrorBanner *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  entente_widget_set_tooltip (self->dismiss_button, _("Dismiss"));
+  gtk_widget_set_tooltip_text (self->dismiss_button, _("Dismiss"));
 }
 
 GtkWidget *

@@ -14,7 +14,6 @@
 #include <string.h>
 
 #include "entente-graph-view-private.h"
-#include "graph/entente-pixels.h"
 
 #define REFRESH_DELAY_MS 150
 
@@ -78,7 +77,7 @@ render_picture (EntenteGraphView *self,
   cairo_surface_t *surface;
   cairo_t *cr;
 
-  surface = entente_pixels_surface_new (width * scale, height * scale);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
   cairo_surface_set_device_scale (surface, scale, scale);
   cr = cairo_create (surface);
   fill_picture_options (self, &options);
@@ -97,7 +96,7 @@ render_focus_layer (EntenteGraphView *self)
   cairo_surface_t *surface;
   cairo_t *cr;
 
-  surface = entente_pixels_surface_new (self->cache_width * self->cache_scale, self->cache_height * self->cache_scale);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, self->cache_width * self->cache_scale, self->cache_height * self->cache_scale);
   cairo_surface_set_device_scale (surface, self->cache_scale, self->cache_scale);
   cr = cairo_create (surface);
   fill_picture_options (self, &options);
@@ -140,15 +139,6 @@ texture_for_surface (cairo_surface_t *surface)
                                  GDK_MEMORY_DEFAULT, bytes, stride);
 }
 
-/* GTK 4.8's Cairo renderer copies a Cairo node into a fresh image the size
- * of the node each time it draws it. In one piece, that copy of a 900 × 600
- * picture takes 2 MB of new memory pages on the first frame (some 540 page
- * faults); in strips below the C library's mmap threshold (128 KiB), each
- * strip's copy reuses the memory the strip before it freed. Few enough
- * strips that a big HiDPI view does not pay for hundreds of nodes. */
-#define PICTURE_STRIP_BYTES (96 * 1024)
-#define PICTURE_MAX_STRIPS 32
-
 static void
 append_cairo_picture (EntenteGraphView *self,
                       GtkSnapshot      *snapshot,
@@ -156,34 +146,21 @@ append_cairo_picture (EntenteGraphView *self,
                       cairo_surface_t  *picture,
                       double            alpha,
                       int               width,
-                      int               height,
-                      gboolean          in_strips)
+                      int               height)
 {
-  int stride = cairo_image_surface_get_stride (picture);
-  int scale = MAX (self->cache_scale, 1);
-  int rows = height;
+  cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
-  if (in_strips)
-    rows = MAX (PICTURE_STRIP_BYTES / stride / scale, (height + PICTURE_MAX_STRIPS - 1) / PICTURE_MAX_STRIPS);
-  rows = MAX (rows, 1);
-
-  for (int y = 0; y < height; y += rows)
+  /* Added, each at its share: the pictures are transparent where they
+   * show nothing. */
+  if (under != NULL)
     {
-      int strip_height = MIN (rows, height - y);
-      cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, y, width, strip_height));
-
-      /* Added, each at its share: the pictures are transparent where
-       * they show nothing. */
-      if (under != NULL)
-        {
-          cairo_set_source_surface (cr, under, 0, 0);
-          cairo_paint_with_alpha (cr, 1.0 - alpha);
-          cairo_set_operator (cr, CAIRO_OPERATOR_ADD);
-        }
-      cairo_set_source_surface (cr, picture, 0, 0);
-      cairo_paint_with_alpha (cr, alpha);
-      cairo_destroy (cr);
+      cairo_set_source_surface (cr, under, 0, 0);
+      cairo_paint_with_alpha (cr, 1.0 - alpha);
+      cairo_set_operator (cr, CAIRO_OPERATOR_ADD);
     }
+  cairo_set_source_surface (cr, picture, 0, 0);
+  cairo_paint_with_alpha (cr, alpha);
+  cairo_destroy (cr);
 }
 
 static gboolean
@@ -214,7 +191,7 @@ append_surface (EntenteGraphView *self,
   if (renders_with_cairo (self))
     {
       /* Strips moved by a fraction of a pixel or scaled would show seams. */
-      append_cairo_picture (self, snapshot, NULL, picture, 1.0, width, height, in_place);
+      append_cairo_picture (self, snapshot, NULL, picture, 1.0, width, height);
       return;
     }
 
@@ -266,7 +243,7 @@ append_cached (EntenteGraphView *self,
   progress = _entente_graph_view_crossfade_progress (self, gdk_frame_clock_get_frame_time (clock));
   if (renders_with_cairo (self))
     {
-      append_cairo_picture (self, snapshot, self->crossfade_from, self->cache, progress, width, height, in_place);
+      append_cairo_picture (self, snapshot, self->crossfade_from, self->cache, progress, width, height);
       return;
     }
   gtk_snapshot_push_cross_fade (snapshot, progress);

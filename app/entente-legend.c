@@ -13,7 +13,6 @@
 #include <glib/gi18n.h>
 
 #include "entente-legend.h"
-#include "entente-tooltip.h"
 #include "graph/entente-renderer.h"
 #include "story/entente-story.h"
 
@@ -165,7 +164,7 @@ entente_legend_init (EntenteLegend *self)
       gtk_actionable_set_action_name (GTK_ACTIONABLE (toggle), show_kind_actions[k]);
       gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       entente_entity_kind_get_label (k), -1);
-      entente_widget_set_tooltip (toggle, _("Show or hide this kind"));
+      gtk_widget_set_tooltip_text (toggle, _("Show or hide this kind"));
       g_signal_connect (toggle, "notify::active", G_CALLBACK (on_kind_toggled), gtk_widget_get_first_child (row));
       gtk_box_append (GTK_BOX (self->box), toggle);
     }

@@ -12,7 +12,6 @@
 #include <glib/gi18n.h>
 
 #include "entente-panel-cards.h"
-#include "entente-tooltip.h"
 #include "story/entente-amount.h"
 
 #define MAX_CHARS 40
@@ -304,7 +303,7 @@ add_quote_card (const EntentePanelContext *c,
 
   go = gtk_button_new_with_label (_("Show in the Graph"));
   gtk_widget_add_css_class (go, "flat");
-  entente_widget_set_tooltip (go, _("Select the speaker, ring what the quote is about and move the timeline to its date"));
+  gtk_widget_set_tooltip_text (go, _("Select the speaker, ring what the quote is about and move the timeline to its date"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (go), "win.show-quote");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (go), "s", quote->id);
   gtk_box_append (GTK_BOX (actions), go);

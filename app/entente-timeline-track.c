@@ -12,7 +12,6 @@
 #include <glib/gi18n.h>
 
 #include "entente-timeline-track.h"
-#include "graph/entente-glyph-metrics.h"
 
 #define YEAR_ROW_HEIGHT 14.0
 #define EVENT_ROW_Y     22.0
@@ -145,15 +144,6 @@ draw_track (EntenteTimelineTrack *self,
   guint first_year, last_year, year_step, tick_step;
 
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
-
-  /* Year labels are digits: their metrics in one go (see
-   * entente-glyph-metrics.c). */
-  {
-    g_autoptr(EntenteGlyphMetrics) metrics = entente_glyph_metrics_new (cr);
-
-    pango_layout_set_text (layout, "0123456789", -1);
-    entente_glyph_metrics_read (metrics, layout);
-  }
 
   /* Years: a tick and a label at each January 1st, thinned out on long
    * spans to every 2, 5, 10, 20, 50, 100… years: labels some 56 pixels

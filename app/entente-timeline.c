@@ -12,7 +12,6 @@
 
 #include "entente-timeline.h"
 #include "entente-timeline-track.h"
-#include "entente-tooltip.h"
 #include "graph/entente-viewport.h"
 #include "story/entente-time-filter.h"
 
@@ -118,7 +117,7 @@ update_labels (EntenteTimeline *self)
 
   gtk_label_set_text (self->event_label, titles->str);
   gtk_inscription_set_text (self->event_description, descriptions->str);
-  entente_widget_set_tooltip (GTK_WIDGET (self->event_description), descriptions->len ? descriptions->str : NULL);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->event_description), descriptions->len ? descriptions->str : NULL);
 
   /* Screen readers announce the date, not a Julian day number. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->scale),
@@ -242,7 +241,7 @@ set_play_button (EntenteTimeline *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->play_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, playing ? _("Pause") : _("Play"),
                                   -1);
-  entente_widget_set_tooltip (GTK_WIDGET (self->play_button),
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->play_button),
                               playing ? _("Pause the replay") : _("Replay the story from its first event"));
 }
 
@@ -419,9 +418,9 @@ entente_timeline_init (EntenteTimeline *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   entente_timeline_track_set_mapping (self->track, track_mapping, self);
   set_play_button (self, FALSE);
-  entente_widget_set_tooltip (GTK_WIDGET (self->as_of_button), _("Show only what had begun by the chosen date"));
-  entente_widget_set_tooltip (GTK_WIDGET (self->all_button), _("Show the whole story; the date only marks what had ended"));
-  entente_widget_set_tooltip (GTK_WIDGET (self->scale), _("Move through time: the graph shows the story as of the chosen date"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->as_of_button), _("Show only what had begun by the chosen date"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->all_button), _("Show the whole story; the date only marks what had ended"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->scale), _("Move through time: the graph shows the story as of the chosen date"));
 
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);

@@ -12,7 +12,6 @@
 
 #include <glib/gi18n.h>
 
-#include "entente-tooltip.h"
 #include "entente-window-private.h"
 
 static void

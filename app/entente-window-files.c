@@ -12,7 +12,6 @@
 #include <glib/gi18n.h>
 
 #include "entente-error-banner.h"
-#include "entente-tooltip.h"
 #include "entente-window-private.h"
 #include "graph/entente-export.h"
 #include "story/entente-file-reading.h"

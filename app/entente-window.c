@@ -13,7 +13,6 @@
 #include <glib/gi18n.h>
 
 #include "entente-settings.h"
-#include "entente-tooltip.h"
 #include "entente-legend.h"
 #include "entente-window-private.h"
 
@@ -266,8 +265,8 @@ entente_window_init (EntenteWindow *self)
   entente_entity_list_set_reading_state (self->entity_list, self->reading_state);
   entente_timeline_set_reading_state (self->timeline, self->reading_state);
   gtk_menu_button_set_create_popup_func (self->menu_button, create_primary_popover, self, NULL);
-  entente_widget_set_tooltip (self->open_button, _("Open a story file"));
-  entente_widget_set_tooltip (GTK_WIDGET (self->menu_button), _("Main Menu"));
+  gtk_widget_set_tooltip_text (self->open_button, _("Open a story file"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->menu_button), _("Main Menu"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
   update_titles (self);
 

@@ -7,10 +7,8 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
-#include "graph/entente-glyph-metrics.h"
 #include "graph/entente-label-cache.h"
 #include "graph/entente-picture-worker.h"
-#include "graph/entente-pixels.h"
 #include "graph/entente-renderer.h"
 #include "story/entente-story-loader.h"
 #include "story-test-helpers.h"
@@ -336,99 +334,6 @@ test_interface_font (Fixture       *f,
   g_object_unref (context);
 }
 
-/* The picture's surface: the size asked for, transparent, drawable. */
-static void
-test_pixels_surface (void)
-{
-  cairo_surface_t *surface = entente_pixels_surface_new (123, 45);
-  int stride = cairo_image_surface_get_stride (surface);
-  const guchar *data;
-  cairo_t *cr;
-  gboolean clear = TRUE;
-
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  g_assert_cmpint (cairo_image_surface_get_format (surface), ==, CAIRO_FORMAT_ARGB32);
-  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 123);
-  g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 45);
-  g_assert_cmpint (stride, >=, 123 * 4);
-
-  data = cairo_image_surface_get_data (surface);
-  for (int i = 0; i < stride * 45; i++)
-    clear = clear && data[i] == 0;
-  g_assert_true (clear);
-
-  cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 1, 0, 0);
-  cairo_rectangle (cr, 100, 40, 23, 5);
-  cairo_fill (cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  g_assert_cmphex (((const guint32 *) (data + 44 * stride))[122], ==, 0xffff0000);
-  g_assert_cmphex (((const guint32 *) (data + 44 * stride))[99], ==, 0);
-  cairo_surface_destroy (surface);
-
-  surface = entente_pixels_surface_new (0, 0);
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
-}
-
-static cairo_surface_t *
-draw_text (PangoLayout *layout,
-           gboolean     metrics_first)
-{
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 60);
-  cairo_t *cr = cairo_create (surface);
-
-  pango_cairo_update_layout (cr, layout);
-  if (metrics_first)
-    {
-      g_autoptr(EntenteGlyphMetrics) metrics = entente_glyph_metrics_new (cr);
-      g_autoptr(PangoLayout) empty = pango_layout_copy (layout);
-
-      pango_layout_set_text (empty, "", -1);
-      entente_glyph_metrics_read (metrics, empty);
-      entente_glyph_metrics_read (metrics, layout);
-    }
-  cairo_move_to (cr, 4, 4);
-  pango_cairo_show_layout (cr, layout);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  return surface;
-}
-
-/* Reading glyph metrics ahead (empty text, several fonts, a glyph no font
- * has) leaves what is drawn as it was. */
-static void
-test_glyph_metrics_same_pixels (void)
-{
-  PangoFontMap *font_map = pango_cairo_font_map_get_default ();
-  PangoContext *context = pango_font_map_create_context (font_map);
-  g_autoptr(PangoLayout) layout = pango_layout_new (context);
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans 11");
-  cairo_surface_t *plain, *read_first;
-  gboolean drawn = FALSE;
-
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_markup (layout, "Nadella <b>2023</b> <i>Microsoft</i> \xf0\x9f\x82\xa1 \xee\x80\x80", -1);
-  plain = draw_text (layout, FALSE);
-  read_first = draw_text (layout, TRUE);
-
-  for (int y = 0; y < 60; y++)
-    {
-      const guint32 *a = (const guint32 *) (cairo_image_surface_get_data (plain) + y * cairo_image_surface_get_stride (plain));
-      const guint32 *b = (const guint32 *) (cairo_image_surface_get_data (read_first) + y * cairo_image_surface_get_stride (read_first));
-
-      for (int x = 0; x < 400; x++)
-        {
-          g_assert_cmphex (a[x], ==, b[x]);
-          drawn = drawn || a[x] != 0;
-        }
-    }
-  g_assert_true (drawn);
-  cairo_surface_destroy (plain);
-  cairo_surface_destroy (read_first);
-  g_object_unref (context);
-}
 
 /* A kept layout is handed out again only for the same text, font and
  * unchanged context; there is none for keys past the capacity. */
@@ -841,7 +746,7 @@ test_picture_worker (Fixture       *f,
   f->viewport = asked;
   f->layout->x[0] = x0;
   entente_time_view_copy (&f->time_view, &time_view);
-  here = entente_pixels_surface_new (WIDTH, HEIGHT);
+  here = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
   cr = cairo_create (here);
   options.names_placed = names_here;
   entente_render (cr, &options);
@@ -874,8 +779,6 @@ main (int   argc,
   g_test_add ("/graph/render/hit-relation", Fixture, NULL, fixture_set_up, test_hit_relation, fixture_tear_down);
   g_test_add ("/graph/render/selection-dims-the-rest", Fixture, NULL, fixture_set_up, test_selection_dims_the_rest, fixture_tear_down);
   g_test_add ("/graph/render/fonts-from-given-context", Fixture, NULL, fixture_set_up, test_fonts_from_given_context, fixture_tear_down);
-  g_test_add_func ("/graph/pixels/surface", test_pixels_surface);
-  g_test_add_func ("/graph/glyph-metrics/same-pixels", test_glyph_metrics_same_pixels);
   g_test_add_func ("/graph/label-cache", test_label_cache);
   g_test_add ("/graph/render/interface-font", Fixture, NULL, fixture_set_up, test_interface_font, fixture_tear_down);
   g_test_add ("/graph/render/focus-layer", Fixture, NULL, fixture_set_up, test_focus_layer, fixture_tear_down);

@@ -14,7 +14,6 @@
 #include "entente-find-bar.h"
 #include "entente-i18n.h"
 #include "entente-legend.h"
-#include "entente-tooltip.h"
 #include "graph/entente-renderer.h"
 #include "ui-test-helpers.h"
 
@@ -1190,44 +1189,6 @@ test_big_graph_crossfades (void)
   close_big_grid (window, dir);
 }
 
-static gboolean
-has_tooltip_text (gpointer data)
-{
-  return gtk_widget_get_tooltip_text (data) != NULL;
-}
-
-/* Tooltips wait for the widget's first frame (each costs round trips to
- * the X server), then come; on a widget already shown, at once. */
-static void
-test_tooltip_after_first_frame (void)
-{
-  GtkWidget *window = gtk_window_new ();
-  GtkWidget *button = gtk_button_new_with_label ("Go");
-
-  entente_widget_set_tooltip (button, "first");
-  entente_widget_set_tooltip (button, "Go there");
-  g_assert_null (gtk_widget_get_tooltip_text (button));
-
-  gtk_window_set_child (GTK_WINDOW (window), button);
-  gtk_window_present (GTK_WINDOW (window));
-  ui_test_wait_until (has_tooltip_text, button);
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Go there");
-
-  entente_widget_set_tooltip (button, "Go elsewhere");
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Go elsewhere");
-  entente_widget_set_tooltip (button, NULL);
-  g_assert_null (gtk_widget_get_tooltip_text (button));
-
-  gtk_window_destroy (GTK_WINDOW (window));
-
-  /* The window's own buttons get theirs that way. */
-  window = GTK_WIDGET (ui_test_open_window ());
-  button = ui_test_find_button (window, "win.open", NULL);
-  g_assert_nonnull (button);
-  ui_test_wait_until (has_tooltip_text, button);
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Open a story file");
-  gtk_window_destroy (GTK_WINDOW (window));
-}
 
 static gboolean
 widget_shown (gpointer data)
@@ -1332,7 +1293,6 @@ main (int   argc,
   g_test_add_func ("/ui/big-graph-focus-veiled", test_big_graph_focus_veiled);
   g_test_add_func ("/ui/big-graph-crossfades", test_big_graph_crossfades);
   g_test_add_func ("/ui/quiet-day-keeps-picture", test_quiet_day_keeps_picture);
-  g_test_add_func ("/ui/tooltip-after-first-frame", test_tooltip_after_first_frame);
   g_test_add_func ("/ui/window-shows-with-its-story", test_window_shows_with_its_story);
 
   return g_test_run ();

@@ -19,7 +19,6 @@
 
 #include "entente-label-cache.h"
 #include "entente-picture-worker.h"
-#include "entente-pixels.h"
 
 struct _EntentePictureWorker
 {
@@ -131,7 +130,7 @@ draw_in_thread (GTask        *task,
   Job *job = task_data;
   cairo_t *cr;
 
-  job->picture = entente_pixels_surface_new (job->width * job->scale, job->height * job->scale);
+  job->picture = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, job->width * job->scale, job->height * job->scale);
   cairo_surface_set_device_scale (job->picture, job->scale, job->scale);
   cr = cairo_create (job->picture);
   entente_render (cr, &job->options);

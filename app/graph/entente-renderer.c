@@ -12,7 +12,6 @@
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
 
-#include "entente-glyph-metrics.h"
 #include "entente-label-placer.h"
 #include "entente-raster.h"
 #include "entente-parallel.h"
@@ -527,8 +526,7 @@ label_font_new (const EntenteRenderOptions *o)
   return font;
 }
 
-/* Labels are all measured and placed first, then all drawn, so that the
- * glyphs they need can be prepared in one go (see read_glyph_metrics()). */
+/* Labels are all measured and placed first, then all drawn. */
 typedef struct
 {
   PangoLayout        *layout;
@@ -555,26 +553,11 @@ placed_texts_new (void)
   return texts;
 }
 
-/* See entente-glyph-metrics.c: one switch of font size for all the labels
- * instead of two for each label with a new glyph. */
-static void
-read_glyph_metrics (cairo_t      *cr,
-                    const GArray *texts)
-{
-  g_autoptr(EntenteGlyphMetrics) metrics = entente_glyph_metrics_new (cr);
-
-  for (guint k = 0; k < texts->len; k++)
-    entente_glyph_metrics_read (metrics, g_array_index (texts, PlacedText, k).layout);
-}
-
 static void
 draw_placed_texts (cairo_t                    *cr,
                    const EntenteRenderOptions *o,
                    const GArray               *texts)
 {
-  if (o->texts == NULL && cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE)
-    read_glyph_metrics (cr, texts);
-
   for (guint k = 0; k < texts->len; k++)
     {
       const PlacedText *t = &g_array_index (texts, PlacedText, k);
@@ -1651,11 +1634,9 @@ entente_render (cairo_t                    *cr,
   cairo_restore (cr);
 }
 
-/* Lays out the names of the story's entities and reads their glyphs'
- * metrics as the next picture at @scale will, keeping the layouts in the
- * options' label cache: a window does this before it shows, while GTK is
- * still loading its icon theme on another thread, rather than in its
- * first frame. */
+/* Lays out the names of the story's entities as the next picture at
+ * @scale will, keeping the layouts in the options' label cache: a window
+ * does this before it shows, rather than in its first frame. */
 void
 entente_render_prepare_labels (const EntenteRenderOptions *o,
                                int                         scale)
@@ -1664,7 +1645,6 @@ entente_render_prepare_labels (const EntenteRenderOptions *o,
   cairo_t *cr;
   g_autoptr(PangoLayout) text = NULL;
   g_autoptr(PangoFontDescription) font = NULL;
-  g_autoptr(EntenteGlyphMetrics) metrics = NULL;
 
   g_return_if_fail (o != NULL && ENTENTE_IS_STORY (o->story));
   g_return_if_fail (o->pango_context != NULL && o->label_cache != NULL);
@@ -1677,7 +1657,6 @@ entente_render_prepare_labels (const EntenteRenderOptions *o,
   text = pango_layout_new (o->pango_context);
   font = label_font_new (o);
   pango_layout_set_font_description (text, font);
-  metrics = entente_glyph_metrics_new (cr);
   for (guint i = 0; i < entente_story_get_n_entities (o->story); i++)
     {
       const EntenteEntity *e = entente_story_get_entity (o->story, i);
@@ -1685,7 +1664,6 @@ entente_render_prepare_labels (const EntenteRenderOptions *o,
 
       if (name == NULL)
         break;
-      entente_glyph_metrics_read (metrics, name);
     }
   cairo_destroy (cr);
 }
