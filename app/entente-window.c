@@ -113,20 +113,17 @@ entente_window_close_request (GtkWindow *window)
 {
   EntenteWindow *self = ENTENTE_WINDOW (window);
 
-  if (self->settings != NULL)
-    {
-      int width, height;
+  int width, height;
 
-      gtk_window_get_default_size (window, &width, &height);
-      g_settings_delay (self->settings);
-      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
-      if (!gtk_window_is_maximized (window) && width > 0 && height > 0)
-        {
-          g_settings_set_int (self->settings, "window-width", width);
-          g_settings_set_int (self->settings, "window-height", height);
-        }
-      g_settings_apply (self->settings);
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  if (!gtk_window_is_maximized (window) && width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
     }
+  g_settings_apply (self->settings);
 
   return GTK_WINDOW_CLASS (entente_window_parent_class)->close_request (window);
 }
@@ -258,6 +255,8 @@ entente_window_class_init (EntenteWindowClass *klass)
 static void
 entente_window_init (EntenteWindow *self)
 {
+  const char *stateful[] = { "panel-visible", "quotes-in-original-language" };
+
   gtk_widget_init_template (GTK_WIDGET (self));
   self->reading_state = entente_reading_state_new ();
   entente_graph_view_set_reading_state (self->graph_view, self->reading_state);
@@ -282,29 +281,24 @@ entente_window_init (EntenteWindow *self)
   gtk_widget_set_direction (GTK_WIDGET (self->graph_view), gtk_widget_get_default_direction ());
 
   self->settings = entente_settings_new ();
-  if (self->settings != NULL)
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  g_settings_bind (self->settings, "panel-visible", self->sidebar, "visible", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "panel-width", self->paned, "position", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "quotes-in-original-language",
+                   self->story_panel, "quotes-in-original-language", G_SETTINGS_BIND_GET);
+
+  /* win.panel-visible (F9) and win.quotes-in-original-language, check
+   * items in the menu. */
+  for (guint i = 0; i < G_N_ELEMENTS (stateful); i++)
     {
-      const char *stateful[] = { "panel-visible", "quotes-in-original-language" };
+      g_autoptr(GAction) action = g_settings_create_action (self->settings, stateful[i]);
 
-      gtk_window_set_default_size (GTK_WINDOW (self),
-                                   g_settings_get_int (self->settings, "window-width"),
-                                   g_settings_get_int (self->settings, "window-height"));
-      if (g_settings_get_boolean (self->settings, "window-maximized"))
-        gtk_window_maximize (GTK_WINDOW (self));
-
-      g_settings_bind (self->settings, "panel-visible", self->sidebar, "visible", G_SETTINGS_BIND_GET);
-      g_settings_bind (self->settings, "panel-width", self->paned, "position", G_SETTINGS_BIND_DEFAULT);
-      g_settings_bind (self->settings, "quotes-in-original-language",
-                       self->story_panel, "quotes-in-original-language", G_SETTINGS_BIND_GET);
-
-      /* win.panel-visible (F9) and win.quotes-in-original-language, check
-       * items in the menu. */
-      for (guint i = 0; i < G_N_ELEMENTS (stateful); i++)
-        {
-          g_autoptr(GAction) action = g_settings_create_action (self->settings, stateful[i]);
-
-          g_action_map_add_action (G_ACTION_MAP (self), action);
-        }
+      g_action_map_add_action (G_ACTION_MAP (self), action);
     }
 }
 
