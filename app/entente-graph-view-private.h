@@ -130,7 +130,19 @@ struct _EntenteGraphView
   gboolean         auto_fit;
 };
 
+typedef enum {
+  PROP_0,
+  PROP_STORY,
+  PROP_DAY,
+  PROP_SELECTED_ENTITY,
+  PROP_REVISION,
+  PROP_LAYOUT_SETTLED,
+  PROP_READING_STATE,
+  N_PROPS
+} EntenteGraphViewProp;
+
 /* entente-graph-view.c */
+void _entente_graph_view_notify (EntenteGraphView *self, int prop);
 void _entente_graph_view_clear_focus_layer (EntenteGraphView *self);
 void _entente_graph_view_fill_render_options (EntenteGraphView *self, EntenteRenderOptions *options);
 void _entente_graph_view_focus_changed (EntenteGraphView *self);
@@ -140,6 +152,10 @@ gboolean _entente_graph_view_is_dark (EntenteGraphView *self);
 void _entente_graph_view_note_reader_change (EntenteGraphView *self);
 void _entente_graph_view_start_layout_tick (EntenteGraphView *self);
 void _entente_graph_view_update_pin_actions (EntenteGraphView *self);
+void _entente_graph_view_clear_crossfade (EntenteGraphView *self);
+gboolean _entente_graph_view_crossfades_time (EntenteGraphView *self);
+void _entente_graph_view_fit_viewport (EntenteGraphView *self);
+void _entente_graph_view_update_accessible_description (EntenteGraphView *self);
 
 /* entente-graph-view-input.c: gestures, keys, the context menu */
 void _entente_graph_view_class_init_input (GtkWidgetClass *widget_class);
@@ -151,5 +167,9 @@ double _entente_graph_view_crossfade_progress (EntenteGraphView *self, gint64 no
 void _entente_graph_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot);
 void _entente_graph_view_prepare_labels (EntenteGraphView *self);
 void _entente_graph_view_view_moved (EntenteGraphView *self);
+
+/* entente-graph-view-state.c: following the reading state, fades */
+gboolean _entente_graph_view_animations_enabled (EntenteGraphView *self);
+void _entente_graph_view_connect_state (EntenteGraphView *self);
 
 G_END_DECLS
