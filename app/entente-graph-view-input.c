@@ -187,15 +187,15 @@ on_drag_begin (GtkGestureDrag   *gesture,
                double            y,
                EntenteGraphView *self)
 {
-  self->drag_start_x = x;
-  self->drag_start_y = y;
-  self->drag_moved = FALSE;
-  self->drag_viewport = self->viewport;
-  self->dragged_entity = entity_at (self, x, y);
-  if (self->dragged_entity >= 0)
+  self->input.drag_start_x = x;
+  self->input.drag_start_y = y;
+  self->input.drag_moved = FALSE;
+  self->input.drag_viewport = self->viewport;
+  self->input.dragged_entity = entity_at (self, x, y);
+  if (self->input.dragged_entity >= 0)
     {
-      self->drag_node_x = self->layout->x[self->dragged_entity];
-      self->drag_node_y = self->layout->y[self->dragged_entity];
+      self->input.drag_node_x = self->layout->x[self->input.dragged_entity];
+      self->input.drag_node_y = self->layout->y[self->input.dragged_entity];
     }
   gtk_widget_grab_focus (GTK_WIDGET (self));
 }
@@ -206,24 +206,24 @@ on_drag_update (GtkGestureDrag   *gesture,
                 double            dy,
                 EntenteGraphView *self)
 {
-  if (!self->drag_moved && dx * dx + dy * dy < CLICK_SLOP * CLICK_SLOP)
+  if (!self->input.drag_moved && dx * dx + dy * dy < CLICK_SLOP * CLICK_SLOP)
     return;
 
-  self->drag_moved = TRUE;
-  if (self->dragged_entity >= 0)
+  self->input.drag_moved = TRUE;
+  if (self->input.dragged_entity >= 0)
     {
-      double x = self->drag_node_x + dx / self->viewport.zoom;
-      double y = self->drag_node_y + dy / self->viewport.zoom;
+      double x = self->input.drag_node_x + dx / self->viewport.zoom;
+      double y = self->input.drag_node_y + dy / self->viewport.zoom;
 
-      entente_layout_move_node (self->layout, self->dragged_entity, x, y);
-      entente_layout_runner_pin (self->runner, self->dragged_entity, x, y);
+      entente_layout_move_node (self->layout, self->input.dragged_entity, x, y);
+      entente_layout_runner_pin (self->runner, self->input.dragged_entity, x, y);
       _entente_graph_view_start_layout_tick (self);
       _entente_graph_view_update_pin_actions (self);
     }
   else
     {
-      self->viewport.center_x = self->drag_viewport.center_x;
-      self->viewport.center_y = self->drag_viewport.center_y;
+      self->viewport.center_x = self->input.drag_viewport.center_x;
+      self->viewport.center_y = self->input.drag_viewport.center_y;
       entente_viewport_pan (&self->viewport, dx, dy);
       self->auto_fit = FALSE;
       gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
@@ -242,17 +242,17 @@ on_drag_end (GtkGestureDrag   *gesture,
 {
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), self->hovered_entity >= 0 ? "pointer" : NULL);
 
-  if (self->drag_moved)
+  if (self->input.drag_moved)
     _entente_graph_view_note_reader_change (self);
-  else if (self->dragged_entity >= 0)
-    select_entity_from_view (self, self->dragged_entity);
+  else if (self->input.dragged_entity >= 0)
+    select_entity_from_view (self, self->input.dragged_entity);
   else
     {
       EntenteRenderOptions options;
       int relation;
 
       _entente_graph_view_fill_render_options (self, &options);
-      relation = entente_render_hit_relation (&options, self->drag_start_x, self->drag_start_y, 5.0);
+      relation = entente_render_hit_relation (&options, self->input.drag_start_x, self->input.drag_start_y, 5.0);
       if (relation >= 0)
         gtk_widget_activate_action (GTK_WIDGET (self), "win.select-relation", "s",
                                     entente_story_get_relation (self->story, relation)->id);
@@ -260,7 +260,7 @@ on_drag_end (GtkGestureDrag   *gesture,
         select_entity_from_view (self, -1);
     }
 
-  self->dragged_entity = -1;
+  self->input.dragged_entity = -1;
 }
 
 static void
@@ -286,8 +286,8 @@ on_motion (GtkEventControllerMotion *controller,
            double                    y,
            EntenteGraphView         *self)
 {
-  self->pointer_x = x;
-  self->pointer_y = y;
+  self->input.pointer_x = x;
+  self->input.pointer_y = y;
   set_hovered (self, entity_at (self, x, y));
 }
 
@@ -313,7 +313,7 @@ on_scroll (GtkEventControllerScroll *controller,
     {
       if (dy == 0)
         return FALSE;
-      entente_viewport_zoom_at (&self->viewport, self->pointer_x, self->pointer_y,
+      entente_viewport_zoom_at (&self->viewport, self->input.pointer_x, self->input.pointer_y,
                                 pow (ZOOM_STEP, wheel ? -dy : -dy / 10));
     }
   else
@@ -330,7 +330,7 @@ on_zoom_begin (GtkGesture       *gesture,
                GdkEventSequence *sequence,
                EntenteGraphView *self)
 {
-  self->zoom_gesture_start = self->viewport.zoom;
+  self->input.zoom_gesture_start = self->viewport.zoom;
 }
 
 static void
@@ -354,7 +354,7 @@ on_zoom_scale_changed (GtkGestureZoom   *gesture,
       cy = self->viewport.height / 2;
     }
   entente_viewport_zoom_at (&self->viewport, cx, cy,
-                            self->zoom_gesture_start * scale / self->viewport.zoom);
+                            self->input.zoom_gesture_start * scale / self->viewport.zoom);
   self->auto_fit = FALSE;
   _entente_graph_view_view_moved (self);
 }

@@ -33,21 +33,21 @@ label_context (EntenteGraphView *self)
 
   if (font_options == NULL || cairo_font_options_get_antialias (font_options) != CAIRO_ANTIALIAS_SUBPIXEL)
     {
-      g_clear_object (&self->grey_context);
+      g_clear_object (&self->picture.grey_context);
       return context;
     }
 
-  if (self->grey_context != NULL && self->grey_context_source_serial == pango_context_get_serial (context))
-    return self->grey_context;
+  if (self->picture.grey_context != NULL && self->picture.grey_context_source_serial == pango_context_get_serial (context))
+    return self->picture.grey_context;
 
-  g_clear_object (&self->grey_context);
-  self->grey_context = gtk_widget_create_pango_context (GTK_WIDGET (self));
-  self->grey_context_source_serial = pango_context_get_serial (context);
+  g_clear_object (&self->picture.grey_context);
+  self->picture.grey_context = gtk_widget_create_pango_context (GTK_WIDGET (self));
+  self->picture.grey_context_source_serial = pango_context_get_serial (context);
   grey = cairo_font_options_copy (font_options);
   cairo_font_options_set_antialias (grey, CAIRO_ANTIALIAS_GRAY);
-  pango_cairo_context_set_font_options (self->grey_context, grey);
+  pango_cairo_context_set_font_options (self->picture.grey_context, grey);
   cairo_font_options_destroy (grey);
-  return self->grey_context;
+  return self->picture.grey_context;
 }
 
 /* The options of the pictures shown on screen (not exports): the labels
@@ -62,7 +62,7 @@ fill_picture_options (EntenteGraphView     *self,
   options->show_legend = FALSE;
   options->legend_space = TRUE;
   options->pango_context = label_context (self);
-  options->label_cache = self->label_cache;
+  options->label_cache = self->picture.label_cache;
 }
 
 /* The whole picture, drawn into our own image surface so that the fast
@@ -81,7 +81,7 @@ render_picture (EntenteGraphView *self,
   cairo_surface_set_device_scale (surface, scale, scale);
   cr = cairo_create (surface);
   fill_picture_options (self, &options);
-  self->cache_serial++;
+  self->picture.cache_serial++;
   entente_render (cr, &options);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
@@ -96,13 +96,13 @@ render_focus_layer (EntenteGraphView *self)
   cairo_surface_t *surface;
   cairo_t *cr;
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, self->cache_width * self->cache_scale, self->cache_height * self->cache_scale);
-  cairo_surface_set_device_scale (surface, self->cache_scale, self->cache_scale);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, self->picture.cache_width * self->picture.cache_scale, self->picture.cache_height * self->picture.cache_scale);
+  cairo_surface_set_device_scale (surface, self->picture.cache_scale, self->picture.cache_scale);
   cr = cairo_create (surface);
   fill_picture_options (self, &options);
-  options.viewport = &self->cache_viewport;
+  options.viewport = &self->picture.cache_viewport;
   options.layer = ENTENTE_RENDER_LAYER_FOCUS;
-  options.names_under = self->names_placed;
+  options.names_under = self->picture.names_placed;
   entente_render (cr, &options);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
@@ -204,9 +204,9 @@ double
 _entente_graph_view_crossfade_progress (EntenteGraphView *self,
                     gint64            now)
 {
-  if (self->crossfade_start == 0)
+  if (self->picture.crossfade_start == 0)
     return 0.0;
-  return CLAMP ((now - self->crossfade_start) / (FADE_SECONDS * G_USEC_PER_SEC), 0.0, 1.0);
+  return CLAMP ((now - self->picture.crossfade_start) / (FADE_SECONDS * G_USEC_PER_SEC), 0.0, 1.0);
 }
 
 /* The cached picture, cross-fading from the one before it while a change
@@ -221,35 +221,35 @@ append_cached (EntenteGraphView *self,
                int               height,
                gboolean          in_place)
 {
-  const EntenteViewport *from = &self->crossfade_viewport, *to = &self->cache_viewport;
+  const EntenteViewport *from = &self->picture.crossfade_viewport, *to = &self->picture.cache_viewport;
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
   double progress;
 
   /* The new picture is still being drawn. */
-  if (self->cache == NULL)
+  if (self->picture.cache == NULL)
     {
-      append_surface (self, snapshot, self->crossfade_from, &self->crossfade_from_texture, width, height, in_place);
+      append_surface (self, snapshot, self->picture.crossfade_from, &self->picture.crossfade_from_texture, width, height, in_place);
       return;
     }
-  if (self->crossfade_from == NULL || clock == NULL ||
-      cairo_image_surface_get_width (self->crossfade_from) != cairo_image_surface_get_width (self->cache) ||
-      cairo_image_surface_get_height (self->crossfade_from) != cairo_image_surface_get_height (self->cache) ||
+  if (self->picture.crossfade_from == NULL || clock == NULL ||
+      cairo_image_surface_get_width (self->picture.crossfade_from) != cairo_image_surface_get_width (self->picture.cache) ||
+      cairo_image_surface_get_height (self->picture.crossfade_from) != cairo_image_surface_get_height (self->picture.cache) ||
       from->center_x != to->center_x || from->center_y != to->center_y || from->zoom != to->zoom)
     {
-      append_surface (self, snapshot, self->cache, &self->cache_texture, width, height, in_place);
+      append_surface (self, snapshot, self->picture.cache, &self->picture.cache_texture, width, height, in_place);
       return;
     }
 
   progress = _entente_graph_view_crossfade_progress (self, gdk_frame_clock_get_frame_time (clock));
   if (renders_with_cairo (self))
     {
-      append_cairo_picture (self, snapshot, self->crossfade_from, self->cache, progress, width, height);
+      append_cairo_picture (self, snapshot, self->picture.crossfade_from, self->picture.cache, progress, width, height);
       return;
     }
   gtk_snapshot_push_cross_fade (snapshot, progress);
-  append_surface (self, snapshot, self->crossfade_from, &self->crossfade_from_texture, width, height, in_place);
+  append_surface (self, snapshot, self->picture.crossfade_from, &self->picture.crossfade_from_texture, width, height, in_place);
   gtk_snapshot_pop (snapshot);
-  append_surface (self, snapshot, self->cache, &self->cache_texture, width, height, in_place);
+  append_surface (self, snapshot, self->picture.cache, &self->picture.cache_texture, width, height, in_place);
   gtk_snapshot_pop (snapshot);
 }
 
@@ -266,31 +266,31 @@ append_picture (EntenteGraphView *self,
   EntenteColor veil;
 
   append_cached (self, snapshot, width, height, in_place);
-  if (self->cache == NULL || !_entente_graph_view_focus_on_layer (self))
+  if (self->picture.cache == NULL || !_entente_graph_view_focus_on_layer (self))
     return;
   _entente_graph_view_fill_render_options (self, &options);
   if (!entente_render_veils_focus (&options))
     return;
 
-  if (self->focus_layer == NULL || self->focus_layer_serial != self->cache_serial)
+  if (self->picture.focus_layer == NULL || self->picture.focus_layer_serial != self->picture.cache_serial)
     {
       _entente_graph_view_clear_focus_layer (self);
-      self->focus_layer = render_focus_layer (self);
-      self->focus_layer_serial = self->cache_serial;
+      self->picture.focus_layer = render_focus_layer (self);
+      self->picture.focus_layer_serial = self->picture.cache_serial;
     }
   /* A colour node, which GTK paints directly; a Cairo node would cost a
    * fresh image of the view's size every frame. */
-  veil = entente_render_veil_color (self->cache_dark);
+  veil = entente_render_veil_color (self->picture.cache_dark);
   gtk_snapshot_append_color (snapshot, &(GdkRGBA) { veil.r, veil.g, veil.b, 1.0 - ENTENTE_RENDER_DIMMED_ALPHA },
                              &GRAPHENE_RECT_INIT (0, 0, width, height));
-  append_surface (self, snapshot, self->focus_layer, &self->focus_layer_texture, width, height, in_place);
+  append_surface (self, snapshot, self->picture.focus_layer, &self->picture.focus_layer_texture, width, height, in_place);
 }
 
 void
 _entente_graph_view_clear_picture (EntenteGraphView *self)
 {
-  g_clear_object (&self->cache_texture);
-  g_clear_pointer (&self->cache, cairo_surface_destroy);
+  g_clear_object (&self->picture.cache_texture);
+  g_clear_pointer (&self->picture.cache, cairo_surface_destroy);
   _entente_graph_view_clear_focus_layer (self);
 }
 
@@ -299,7 +299,7 @@ refresh_after_move_cb (gpointer data)
 {
   EntenteGraphView *self = data;
 
-  self->refresh_source = 0;
+  self->picture.refresh_source = 0;
   _entente_graph_view_invalidate (self);
   return G_SOURCE_REMOVE;
 }
@@ -310,8 +310,8 @@ refresh_after_move_cb (gpointer data)
 void
 _entente_graph_view_view_moved (EntenteGraphView *self)
 {
-  g_clear_handle_id (&self->refresh_source, g_source_remove);
-  self->refresh_source = g_timeout_add (REFRESH_DELAY_MS, refresh_after_move_cb, self);
+  g_clear_handle_id (&self->picture.refresh_source, g_source_remove);
+  self->picture.refresh_source = g_timeout_add (REFRESH_DELAY_MS, refresh_after_move_cb, self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -322,8 +322,8 @@ start_crossfade_clock (EntenteGraphView *self)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
 
-  if (self->crossfade_from != NULL && self->crossfade_start == 0)
-    self->crossfade_start = clock ? gdk_frame_clock_get_frame_time (clock) : g_get_monotonic_time ();
+  if (self->picture.crossfade_from != NULL && self->picture.crossfade_start == 0)
+    self->picture.crossfade_start = clock ? gdk_frame_clock_get_frame_time (clock) : g_get_monotonic_time ();
 }
 
 static void
@@ -337,10 +337,10 @@ picture_drawn_cb (GObject      *source_object,
   double *names_placed = NULL;
   cairo_surface_t *picture;
 
-  picture = entente_picture_worker_finish (self->picture_worker, result, &viewport, &names_placed, &error);
+  picture = entente_picture_worker_finish (self->picture.picture_worker, result, &viewport, &names_placed, &error);
   if (picture == NULL)
     return; /* the view went away meanwhile */
-  if (self->pending_stories != self->stories)
+  if (self->picture.pending_stories != self->picture.stories)
     {
       cairo_surface_destroy (picture);
       g_free (names_placed);
@@ -349,18 +349,18 @@ picture_drawn_cb (GObject      *source_object,
     }
 
   _entente_graph_view_clear_picture (self);
-  g_free (self->names_placed);
-  self->names_placed = names_placed;
-  self->cache = picture;
-  self->cache_width = self->pending_width;
-  self->cache_height = self->pending_height;
-  self->cache_scale = self->pending_scale;
-  self->cache_dark = self->pending_dark;
-  self->cache_viewport = viewport;
-  self->cache_serial++;
+  g_free (self->picture.names_placed);
+  self->picture.names_placed = names_placed;
+  self->picture.cache = picture;
+  self->picture.cache_width = self->picture.pending_width;
+  self->picture.cache_height = self->picture.pending_height;
+  self->picture.cache_scale = self->picture.pending_scale;
+  self->picture.cache_dark = self->picture.pending_dark;
+  self->picture.cache_viewport = viewport;
+  self->picture.cache_serial++;
   /* Shown even if something changed meanwhile: it is the nearest there is,
    * and the next picture is asked for at the next frame. */
-  self->cache_valid = self->pending_invalidations == self->invalidations;
+  self->picture.cache_valid = self->picture.pending_invalidations == self->picture.invalidations;
   start_crossfade_clock (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -376,21 +376,21 @@ request_picture (EntenteGraphView *self,
 {
   EntenteRenderOptions focused, options;
 
-  if (entente_picture_worker_is_busy (self->picture_worker))
+  if (entente_picture_worker_is_busy (self->picture.picture_worker))
     return;
 
   _entente_graph_view_fill_render_options (self, &focused);
   focused.show_legend = FALSE;
   focused.legend_space = TRUE;
   entente_render_unfocused (&focused, &options);
-  self->pending_invalidations = self->invalidations;
-  self->pending_stories = self->stories;
-  self->pending_width = width;
-  self->pending_height = height;
-  self->pending_scale = scale;
-  self->pending_dark = options.dark;
-  entente_picture_worker_draw (self->picture_worker, &options, label_context (self), width, height, scale,
-                               self, self->picture_cancellable, picture_drawn_cb, NULL);
+  self->picture.pending_invalidations = self->picture.invalidations;
+  self->picture.pending_stories = self->picture.stories;
+  self->picture.pending_width = width;
+  self->picture.pending_height = height;
+  self->picture.pending_scale = scale;
+  self->picture.pending_dark = options.dark;
+  entente_picture_worker_draw (self->picture.picture_worker, &options, label_context (self), width, height, scale,
+                               self, self->picture.picture_cancellable, picture_drawn_cb, NULL);
 }
 
 /* The picture shown, moved and scaled from the view it was drawn for to
@@ -400,9 +400,9 @@ static void
 append_moved_picture (EntenteGraphView *self,
                       GtkSnapshot      *snapshot)
 {
-  const EntenteViewport *was = self->cache != NULL ? &self->cache_viewport : &self->crossfade_viewport;
-  int width = self->cache_width;
-  int height = self->cache_height;
+  const EntenteViewport *was = self->picture.cache != NULL ? &self->picture.cache_viewport : &self->picture.crossfade_viewport;
+  int width = self->picture.cache_width;
+  int height = self->picture.cache_height;
   double k = self->viewport.zoom / was->zoom;
   double tx = (was->center_x - self->viewport.center_x) * self->viewport.zoom + width / 2.0 - width / 2.0 * k;
   double ty = (was->center_y - self->viewport.center_y) * self->viewport.zoom + height / 2.0 - height / 2.0 * k;
@@ -426,8 +426,8 @@ _entente_graph_view_snapshot (GtkWidget   *widget,
   if (self->story == NULL || width <= 0 || height <= 0)
     return;
 
-  if (self->cache != NULL && self->cache_width == width && self->cache_height == height &&
-      self->cache_scale == scale && (self->cache_valid || self->refresh_source != 0))
+  if (self->picture.cache != NULL && self->picture.cache_width == width && self->picture.cache_height == height &&
+      self->picture.cache_scale == scale && (self->picture.cache_valid || self->picture.refresh_source != 0))
     {
       append_moved_picture (self, snapshot);
       return;
@@ -438,19 +438,19 @@ _entente_graph_view_snapshot (GtkWidget   *widget,
   if (_entente_graph_view_focus_on_layer (self))
     {
       request_picture (self, width, height, scale);
-      if (self->cache != NULL || self->crossfade_from != NULL)
+      if (self->picture.cache != NULL || self->picture.crossfade_from != NULL)
         append_moved_picture (self, snapshot);
       return;
     }
 
   _entente_graph_view_clear_picture (self);
-  self->cache = render_picture (self, width, height, scale);
-  self->cache_width = width;
-  self->cache_height = height;
-  self->cache_scale = scale;
-  self->cache_viewport = self->viewport;
-  self->cache_valid = TRUE;
-  self->cache_dark = _entente_graph_view_is_dark (self);
+  self->picture.cache = render_picture (self, width, height, scale);
+  self->picture.cache_width = width;
+  self->picture.cache_height = height;
+  self->picture.cache_scale = scale;
+  self->picture.cache_viewport = self->viewport;
+  self->picture.cache_valid = TRUE;
+  self->picture.cache_dark = _entente_graph_view_is_dark (self);
   start_crossfade_clock (self);
   append_picture (self, snapshot, width, height, TRUE);
 }

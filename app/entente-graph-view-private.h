@@ -20,6 +20,83 @@ G_BEGIN_DECLS
 #define LABELS_PREPARED_MAX       500 /* entities whose names are laid out before the window shows */
 #define CROSSFADE_MIN_RELATIONS   500 /* see crossfades_time() */
 
+/* The picture and its layers (entente-graph-view-picture.c): the last
+ * picture and the view it was drawn for; on a big graph its focus on a
+ * layer of its own, drawn on a thread one at a time (what is asked of the
+ * one on its way, and the count of invalidations it was asked at); the
+ * picture before a change of date, cross-faded from. */
+typedef struct
+{
+  cairo_surface_t *cache;
+  GdkTexture      *cache_texture; /* the same pixels, made on demand for GPU renderers */
+  EntenteLabelCache *label_cache;
+  PangoContext    *grey_context;
+  guint            grey_context_source_serial;
+  EntenteViewport  cache_viewport;
+  int              cache_width;
+  int              cache_height;
+  int              cache_scale;
+  gboolean         cache_dark;
+  gboolean         cache_valid;
+  guint            cache_serial;
+  guint            refresh_source;
+  cairo_surface_t *focus_layer;
+  GdkTexture      *focus_layer_texture;
+  guint            focus_layer_serial;
+  double          *names_placed;   /* in the picture under it: see EntenteRenderOptions */
+  EntentePictureWorker *picture_worker;
+  GCancellable    *picture_cancellable;
+  guint            invalidations;
+  guint            stories;        /* set so far: a picture of the last one is of no use */
+  guint            pending_invalidations;
+  guint            pending_stories;
+  int              pending_width;
+  int              pending_height;
+  int              pending_scale;
+  gboolean         pending_dark;
+  cairo_surface_t *crossfade_from;
+  GdkTexture      *crossfade_from_texture;
+  EntenteViewport  crossfade_viewport;
+  gint64           crossfade_start; /* 0 until the new picture is drawn */
+  guint            crossfade_tick;
+} GraphPicture;
+
+/* What the pointer and the keys are doing (entente-graph-view-input.c):
+ * a drag, a pinch, centring on an entity with the frame clock. */
+typedef struct
+{
+  int              dragged_entity;
+  double           drag_start_x;
+  double           drag_start_y;
+  double           drag_node_x;
+  double           drag_node_y;
+  EntenteViewport  drag_viewport;
+  gboolean         drag_moved;
+  double           pointer_x;
+  double           pointer_y;
+  double           zoom_gesture_start;
+  guint            center_tick;
+  gint64           center_start;
+  double           center_from_x;
+  double           center_from_y;
+  double           center_to_x;
+  double           center_to_y;
+} GraphInput;
+
+/* Entities and relations fading and growing in and out as the date moves,
+ * and what the last move brought in (entente-graph-view-state.c). */
+typedef struct
+{
+  float           *entity_fade;
+  float           *relation_fade;
+  guint            fade_tick;
+  gint64           fade_last_time;
+  guint8          *new_entities;
+  guint8          *new_relations;
+  guint            n_new_entities;
+  gboolean         show_new;
+} GraphFades;
+
 struct _EntenteGraphView
 {
   GtkWidget        parent_instance;
@@ -42,92 +119,19 @@ struct _EntenteGraphView
   gboolean         allocated;
   guint32          day;
 
-  /* Entities and relations fade and grow in and out as the date moves. */
-  float           *entity_fade;
-  float           *relation_fade;
-  guint            fade_tick;
-  gint64           fade_last_time;
-
-  /* What appeared with the last move of the date. */
-  guint8          *new_entities;
-  guint8          *new_relations;
-  guint            n_new_entities;
-  gboolean         show_new;
-
   int              selected_entity;
   int              selected_relation;
   guint8          *highlighted;
   int              hovered_entity;
-  int              dragged_entity;
-  double           drag_start_x;
-  double           drag_start_y;
-  double           drag_node_x;
-  double           drag_node_y;
-  EntenteViewport  drag_viewport;
-  gboolean         drag_moved;
-
-  double           pointer_x;
-  double           pointer_y;
-  double           zoom_gesture_start;
-  /* Centring on an entity, with the frame clock. */
-  guint            center_tick;
-  gint64           center_start;
-  double           center_from_x;
-  double           center_from_y;
-  double           center_to_x;
-  double           center_to_y;
-
-  /* The last picture, and the view it was drawn for. */
-  cairo_surface_t *cache;
-  GdkTexture      *cache_texture; /* the same pixels, made on demand for GPU renderers */
-  EntenteLabelCache *label_cache;
-  PangoContext    *grey_context;
-  guint            grey_context_source_serial;
-  EntenteViewport  cache_viewport;
-  int              cache_width;
-  int              cache_height;
-  int              cache_scale;
-  gboolean         cache_dark;
-  gboolean         cache_valid;
-  guint            cache_serial;
-  guint            refresh_source;
-
-  /* On a big graph the picture is drawn without the focus, and the focus
-   * on a layer of its own, laid over it veiled (see
-   * entente_render_veils_focus()): a new hover or selection draws the
-   * layer alone. Made for the picture of cache_serial. */
-  cairo_surface_t *focus_layer;
-  GdkTexture      *focus_layer_texture;
-  guint            focus_layer_serial;
-  double          *names_placed;   /* in the picture under it: see EntenteRenderOptions */
-
-  /* A big graph's picture is drawn on a thread (see _entente_graph_view_focus_on_layer()),
-   * one at a time, while the last one stays on screen; what is asked of
-   * the one on its way, and the count of invalidations it was asked at. */
-  EntentePictureWorker *picture_worker;
-  GCancellable    *picture_cancellable;
-  guint            invalidations;
-  guint            stories;        /* set so far: a picture of the last one is of no use */
-  guint            pending_invalidations;
-  guint            pending_stories;
-  int              pending_width;
-  int              pending_height;
-  int              pending_scale;
-  gboolean         pending_dark;
-
-  /* On a graph of many relations a change of date or of the kinds shown
-   * cross-fades from the picture before it, kept here, to the new one
-   * (see crossfades_time()). */
-  cairo_surface_t *crossfade_from;
-  GdkTexture      *crossfade_from_texture;
-  EntenteViewport  crossfade_viewport;
-  gint64           crossfade_start; /* 0 until the new picture is drawn */
-  guint            crossfade_tick;
 
   /* Bumped whenever the reader changes the arrangement: a pin, the view. */
   guint            revision;
   /* Until the reader pans or zooms, the graph keeps fitting the widget. */
   gboolean         auto_fit;
+
+  GraphPicture     picture;
+  GraphInput       input;
+  GraphFades       fades;
 };
 
 typedef enum {

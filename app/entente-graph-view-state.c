@@ -31,19 +31,19 @@ step_fades (EntenteGraphView *self,
   for (guint i = 0; i < self->time_view.n_entities; i++)
     {
       float target = entente_time_view_shows_entity (&self->time_view, i) ? 1.0f : 0.0f;
-      float value = self->entity_fade[i];
+      float value = self->fades.entity_fade[i];
 
       value = target > value ? MIN (target, value + step) : MAX (target, value - step);
-      self->entity_fade[i] = value;
+      self->fades.entity_fade[i] = value;
       moving |= value != target;
     }
   for (guint i = 0; i < self->time_view.n_relations; i++)
     {
       float target = entente_time_view_shows_relation (&self->time_view, i) ? 1.0f : 0.0f;
-      float value = self->relation_fade[i];
+      float value = self->fades.relation_fade[i];
 
       value = target > value ? MIN (target, value + step) : MAX (target, value - step);
-      self->relation_fade[i] = value;
+      self->fades.relation_fade[i] = value;
       moving |= value != target;
     }
 
@@ -57,14 +57,14 @@ fade_tick_cb (GtkWidget     *widget,
 {
   EntenteGraphView *self = ENTENTE_GRAPH_VIEW (widget);
   gint64 now = gdk_frame_clock_get_frame_time (frame_clock);
-  double elapsed = self->fade_last_time ? (now - self->fade_last_time) / (double) G_USEC_PER_SEC : 0.016;
+  double elapsed = self->fades.fade_last_time ? (now - self->fades.fade_last_time) / (double) G_USEC_PER_SEC : 0.016;
 
-  self->fade_last_time = now;
+  self->fades.fade_last_time = now;
   _entente_graph_view_invalidate (self);
   if (step_fades (self, elapsed / FADE_SECONDS))
     return G_SOURCE_CONTINUE;
 
-  self->fade_tick = 0;
+  self->fades.fade_tick = 0;
   return G_SOURCE_REMOVE;
 }
 
@@ -79,7 +79,7 @@ crossfade_tick_cb (GtkWidget     *widget,
   if (_entente_graph_view_crossfade_progress (self, gdk_frame_clock_get_frame_time (frame_clock)) < 1.0)
     return G_SOURCE_CONTINUE;
 
-  self->crossfade_tick = 0;
+  self->picture.crossfade_tick = 0;
   _entente_graph_view_clear_crossfade (self);
   return G_SOURCE_REMOVE;
 }
@@ -97,28 +97,28 @@ recompute_time_view (EntenteGraphView *self)
 
   entente_time_view_copy (&self->time_view, entente_reading_state_get_time_view (self->state));
 
-  if (self->entity_fade == NULL)
+  if (self->fades.entity_fade == NULL)
     {
-      self->entity_fade = g_new0 (float, MAX (1, n_entities));
-      self->relation_fade = g_new0 (float, MAX (1, n_relations));
-      self->new_entities = g_new0 (guint8, MAX (1, n_entities));
-      self->new_relations = g_new0 (guint8, MAX (1, n_relations));
+      self->fades.entity_fade = g_new0 (float, MAX (1, n_entities));
+      self->fades.relation_fade = g_new0 (float, MAX (1, n_relations));
+      self->fades.new_entities = g_new0 (guint8, MAX (1, n_entities));
+      self->fades.new_relations = g_new0 (guint8, MAX (1, n_relations));
       step_fades (self, 1.0);
     }
 
   /* Marked as new: what came in since the event before the current one. */
-  self->n_new_entities = entente_reading_state_get_n_new_entities (self->state);
+  self->fades.n_new_entities = entente_reading_state_get_n_new_entities (self->state);
   for (guint i = 0; i < n_entities; i++)
-    self->new_entities[i] = entente_reading_state_is_entity_new (self->state, i);
+    self->fades.new_entities[i] = entente_reading_state_is_entity_new (self->state, i);
   for (guint i = 0; i < n_relations; i++)
-    self->new_relations[i] = entente_reading_state_is_relation_new (self->state, i);
+    self->fades.new_relations[i] = entente_reading_state_is_relation_new (self->state, i);
 
   if (!_entente_graph_view_animations_enabled (self) || _entente_graph_view_crossfades_time (self))
     step_fades (self, 1.0);
-  else if (self->fade_tick == 0 && step_fades (self, 0.0))
+  else if (self->fades.fade_tick == 0 && step_fades (self, 0.0))
     {
-      self->fade_last_time = 0;
-      self->fade_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), fade_tick_cb, NULL, NULL);
+      self->fades.fade_last_time = 0;
+      self->fades.fade_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), fade_tick_cb, NULL, NULL);
     }
 
   _entente_graph_view_update_accessible_description (self);
@@ -136,10 +136,10 @@ shown_in_time (EntenteGraphView *self)
     g_byte_array_append (shown, view->entities, view->n_entities);
   if (view->relations != NULL)
     g_byte_array_append (shown, view->relations, view->n_relations);
-  if (self->show_new && self->new_entities != NULL)
+  if (self->fades.show_new && self->fades.new_entities != NULL)
     {
-      g_byte_array_append (shown, self->new_entities, view->n_entities);
-      g_byte_array_append (shown, self->new_relations, view->n_relations);
+      g_byte_array_append (shown, self->fades.new_entities, view->n_entities);
+      g_byte_array_append (shown, self->fades.new_relations, view->n_relations);
     }
   g_byte_array_append (shown, (const guint8 *) &self->hidden_kinds, sizeof self->hidden_kinds);
   return g_byte_array_free_to_bytes (shown);
@@ -154,7 +154,7 @@ time_view_changed (EntenteGraphView *self,
                    GBytes           *shown_before)
 {
   gboolean crossfade = _entente_graph_view_crossfades_time (self) && _entente_graph_view_animations_enabled (self) &&
-                       self->cache != NULL && self->cache_valid;
+                       self->picture.cache != NULL && self->picture.cache_valid;
   g_autoptr(GBytes) shown_now = NULL;
 
   recompute_time_view (self);
@@ -163,7 +163,7 @@ time_view_changed (EntenteGraphView *self,
     return;
   /* A cross-fade still waiting for its new picture (the slider moved
    * twice between two frames) fades to the latest. */
-  if (self->crossfade_from != NULL && self->crossfade_start == 0)
+  if (self->picture.crossfade_from != NULL && self->picture.crossfade_start == 0)
     {
       gtk_widget_queue_draw (GTK_WIDGET (self));
       return;
@@ -172,11 +172,11 @@ time_view_changed (EntenteGraphView *self,
   if (!crossfade)
     return;
 
-  self->crossfade_from = g_steal_pointer (&self->cache);
-  self->crossfade_from_texture = g_steal_pointer (&self->cache_texture);
-  self->crossfade_viewport = self->cache_viewport;
-  self->crossfade_start = 0;
-  self->crossfade_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), crossfade_tick_cb, NULL, NULL);
+  self->picture.crossfade_from = g_steal_pointer (&self->picture.cache);
+  self->picture.crossfade_from_texture = g_steal_pointer (&self->picture.cache_texture);
+  self->picture.crossfade_viewport = self->picture.cache_viewport;
+  self->picture.crossfade_start = 0;
+  self->picture.crossfade_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), crossfade_tick_cb, NULL, NULL);
 }
 
 /* The state's story, and with it its date, mode and kinds, nothing
@@ -195,20 +195,20 @@ follow_story (EntenteGraphView *self)
   g_clear_pointer (&self->runner, entente_layout_runner_free);
   g_clear_pointer (&self->hit_grid, entente_hit_grid_free);
   g_clear_pointer (&self->layout, entente_layout_free);
-  self->stories++;
+  self->picture.stories++;
   _entente_graph_view_clear_picture (self);
-  g_clear_pointer (&self->entity_fade, g_free);
-  g_clear_pointer (&self->names_placed, g_free);
-  g_clear_pointer (&self->relation_fade, g_free);
-  g_clear_pointer (&self->new_entities, g_free);
-  g_clear_pointer (&self->new_relations, g_free);
+  g_clear_pointer (&self->fades.entity_fade, g_free);
+  g_clear_pointer (&self->picture.names_placed, g_free);
+  g_clear_pointer (&self->fades.relation_fade, g_free);
+  g_clear_pointer (&self->fades.new_entities, g_free);
+  g_clear_pointer (&self->fades.new_relations, g_free);
   g_clear_pointer (&self->highlighted, g_free);
   entente_time_view_clear (&self->time_view);
   self->selected_entity = -1;
   self->selected_relation = -1;
   self->hovered_entity = -1;
-  self->dragged_entity = -1;
-  entente_label_cache_clear (self->label_cache);
+  self->input.dragged_entity = -1;
+  entente_label_cache_clear (self->picture.label_cache);
 
   if (story != NULL)
     {

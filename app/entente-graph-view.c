@@ -46,11 +46,11 @@ _entente_graph_view_crossfades_time (EntenteGraphView *self)
 void
 _entente_graph_view_clear_crossfade (EntenteGraphView *self)
 {
-  if (self->crossfade_tick)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->crossfade_tick);
-  self->crossfade_tick = 0;
-  g_clear_object (&self->crossfade_from_texture);
-  g_clear_pointer (&self->crossfade_from, cairo_surface_destroy);
+  if (self->picture.crossfade_tick)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->picture.crossfade_tick);
+  self->picture.crossfade_tick = 0;
+  g_clear_object (&self->picture.crossfade_from_texture);
+  g_clear_pointer (&self->picture.crossfade_from, cairo_surface_destroy);
 }
 
 /* Something but the view changed: the cached picture must be redrawn
@@ -59,9 +59,9 @@ void
 _entente_graph_view_invalidate (EntenteGraphView *self)
 {
   _entente_graph_view_clear_crossfade (self);
-  self->invalidations++;
-  self->cache_valid = FALSE;
-  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  self->picture.invalidations++;
+  self->picture.cache_valid = FALSE;
+  g_clear_handle_id (&self->picture.refresh_source, g_source_remove);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -76,8 +76,8 @@ _entente_graph_view_focus_on_layer (EntenteGraphView *self)
 void
 _entente_graph_view_clear_focus_layer (EntenteGraphView *self)
 {
-  g_clear_object (&self->focus_layer_texture);
-  g_clear_pointer (&self->focus_layer, cairo_surface_destroy);
+  g_clear_object (&self->picture.focus_layer_texture);
+  g_clear_pointer (&self->picture.focus_layer, cairo_surface_destroy);
 }
 
 /* The hover, the selection or what a quote is about changed. */
@@ -122,11 +122,11 @@ _entente_graph_view_fill_render_options (EntenteGraphView     *self,
   options->selected_relation = self->selected_relation;
   options->highlighted = self->highlighted;
   options->hovered_entity = self->hovered_entity;
-  options->entity_fade = self->entity_fade;
-  options->relation_fade = self->relation_fade;
+  options->entity_fade = self->fades.entity_fade;
+  options->relation_fade = self->fades.relation_fade;
   options->hidden_kinds = self->hidden_kinds;
-  options->new_entities = self->show_new ? self->new_entities : NULL;
-  options->new_relations = self->show_new ? self->new_relations : NULL;
+  options->new_entities = self->fades.show_new ? self->fades.new_entities : NULL;
+  options->new_relations = self->fades.show_new ? self->fades.new_relations : NULL;
   options->dark = _entente_graph_view_is_dark (self);
 }
 
@@ -139,7 +139,7 @@ entente_graph_view_css_changed (GtkWidget         *widget,
   EntenteGraphView *self = ENTENTE_GRAPH_VIEW (widget);
 
   GTK_WIDGET_CLASS (entente_graph_view_parent_class)->css_changed (widget, change);
-  if (self->cache != NULL && self->cache_dark != _entente_graph_view_is_dark (self))
+  if (self->picture.cache != NULL && self->picture.cache_dark != _entente_graph_view_is_dark (self))
     _entente_graph_view_invalidate (self);
 }
 
@@ -239,7 +239,7 @@ layout_tick_cb (GtkWidget     *widget,
       gboolean will_draw = gtk_widget_get_mapped (widget) &&
                            (!self->allocated || (gtk_widget_get_width (widget) > 0 && gtk_widget_get_height (widget) > 0));
 
-      if (self->cache == NULL && will_draw)
+      if (self->picture.cache == NULL && will_draw)
         return G_SOURCE_CONTINUE;
       entente_layout_runner_start (self->runner);
     }
@@ -291,22 +291,22 @@ entente_graph_view_dispose (GObject *object)
 {
   EntenteGraphView *self = (EntenteGraphView *) object;
 
-  if (self->fade_tick)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fade_tick);
-  self->fade_tick = 0;
+  if (self->fades.fade_tick)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fades.fade_tick);
+  self->fades.fade_tick = 0;
   _entente_graph_view_clear_crossfade (self);
-  g_cancellable_cancel (self->picture_cancellable);
+  g_cancellable_cancel (self->picture.picture_cancellable);
   if (self->layout_tick)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->layout_tick);
   self->layout_tick = 0;
-  if (self->center_tick)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->center_tick);
-  self->center_tick = 0;
+  if (self->input.center_tick)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->input.center_tick);
+  self->input.center_tick = 0;
   g_clear_pointer (&self->runner, entente_layout_runner_free);
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
-  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  g_clear_handle_id (&self->picture.refresh_source, g_source_remove);
   _entente_graph_view_clear_picture (self);
-  g_clear_object (&self->grey_context);
+  g_clear_object (&self->picture.grey_context);
 
   g_clear_object (&self->story);
   if (self->state != NULL)
@@ -324,15 +324,15 @@ entente_graph_view_finalize (GObject *object)
   g_clear_pointer (&self->hit_grid, entente_hit_grid_free);
   g_clear_pointer (&self->layout, entente_layout_free);
   entente_time_view_clear (&self->time_view);
-  g_clear_pointer (&self->entity_fade, g_free);
-  g_clear_pointer (&self->names_placed, g_free);
-  g_clear_pointer (&self->relation_fade, g_free);
-  g_clear_pointer (&self->new_entities, g_free);
-  g_clear_pointer (&self->new_relations, g_free);
+  g_clear_pointer (&self->fades.entity_fade, g_free);
+  g_clear_pointer (&self->picture.names_placed, g_free);
+  g_clear_pointer (&self->fades.relation_fade, g_free);
+  g_clear_pointer (&self->fades.new_entities, g_free);
+  g_clear_pointer (&self->fades.new_relations, g_free);
   g_clear_pointer (&self->highlighted, g_free);
-  g_clear_pointer (&self->label_cache, entente_label_cache_free);
-  g_clear_pointer (&self->picture_worker, entente_picture_worker_free);
-  g_clear_object (&self->picture_cancellable);
+  g_clear_pointer (&self->picture.label_cache, entente_label_cache_free);
+  g_clear_pointer (&self->picture.picture_worker, entente_picture_worker_free);
+  g_clear_object (&self->picture.picture_cancellable);
 
   G_OBJECT_CLASS (entente_graph_view_parent_class)->finalize (object);
 }
@@ -451,10 +451,10 @@ entente_graph_view_init (EntenteGraphView *self)
   self->selected_entity = -1;
   self->selected_relation = -1;
   self->hovered_entity = -1;
-  self->dragged_entity = -1;
-  self->label_cache = entente_label_cache_new (ENTENTE_LABEL_CACHE_CAPACITY);
-  self->picture_worker = entente_picture_worker_new ();
-  self->picture_cancellable = g_cancellable_new ();
+  self->input.dragged_entity = -1;
+  self->picture.label_cache = entente_label_cache_new (ENTENTE_LABEL_CACHE_CAPACITY);
+  self->picture.picture_worker = entente_picture_worker_new ();
+  self->picture.picture_cancellable = g_cancellable_new ();
   self->auto_fit = TRUE;
   entente_viewport_init (&self->viewport, 1, 1);
   entente_time_view_init (&self->time_view);
@@ -579,7 +579,7 @@ entente_graph_view_set_show_new (EntenteGraphView *self,
 {
   g_return_if_fail (ENTENTE_IS_GRAPH_VIEW (self));
 
-  self->show_new = show_new;
+  self->fades.show_new = show_new;
   _entente_graph_view_invalidate (self);
 }
 
@@ -596,7 +596,7 @@ guint
 entente_graph_view_get_n_new_entities (EntenteGraphView *self)
 {
   g_return_val_if_fail (ENTENTE_IS_GRAPH_VIEW (self), 0);
-  return self->n_new_entities;
+  return self->fades.n_new_entities;
 }
 
 const EntenteTimeView *
@@ -674,10 +674,10 @@ center_tick_cb (GtkWidget     *widget,
                 gpointer       user_data)
 {
   EntenteGraphView *self = ENTENTE_GRAPH_VIEW (widget);
-  double t = MIN (1.0, (gdk_frame_clock_get_frame_time (frame_clock) - self->center_start) / (double) CENTER_USEC);
+  double t = MIN (1.0, (gdk_frame_clock_get_frame_time (frame_clock) - self->input.center_start) / (double) CENTER_USEC);
 
-  self->viewport.center_x = self->center_from_x + (self->center_to_x - self->center_from_x) * entente_ease_in_out (t);
-  self->viewport.center_y = self->center_from_y + (self->center_to_y - self->center_from_y) * entente_ease_in_out (t);
+  self->viewport.center_x = self->input.center_from_x + (self->input.center_to_x - self->input.center_from_x) * entente_ease_in_out (t);
+  self->viewport.center_y = self->input.center_from_y + (self->input.center_to_y - self->input.center_from_y) * entente_ease_in_out (t);
   if (t < 1.0)
     {
       _entente_graph_view_view_moved (self);
@@ -685,7 +685,7 @@ center_tick_cb (GtkWidget     *widget,
     }
 
   _entente_graph_view_invalidate (self);
-  self->center_tick = 0;
+  self->input.center_tick = 0;
   return G_SOURCE_REMOVE;
 }
 
@@ -702,23 +702,23 @@ entente_graph_view_center_on (EntenteGraphView *self,
     return;
 
   self->auto_fit = FALSE;
-  self->center_from_x = self->viewport.center_x;
-  self->center_from_y = self->viewport.center_y;
-  self->center_to_x = self->layout->x[entity];
-  self->center_to_y = self->layout->y[entity];
+  self->input.center_from_x = self->viewport.center_x;
+  self->input.center_from_y = self->viewport.center_y;
+  self->input.center_to_x = self->layout->x[entity];
+  self->input.center_to_y = self->layout->y[entity];
 
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
   if (!_entente_graph_view_animations_enabled (self) || clock == NULL)
     {
-      self->viewport.center_x = self->center_to_x;
-      self->viewport.center_y = self->center_to_y;
+      self->viewport.center_x = self->input.center_to_x;
+      self->viewport.center_y = self->input.center_to_y;
       _entente_graph_view_invalidate (self);
       return;
     }
 
-  self->center_start = gdk_frame_clock_get_frame_time (clock);
-  if (self->center_tick == 0)
-    self->center_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), center_tick_cb, NULL, NULL);
+  self->input.center_start = gdk_frame_clock_get_frame_time (clock);
+  if (self->input.center_tick == 0)
+    self->input.center_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), center_tick_cb, NULL, NULL);
 }
 
 /* Centres on @entity only if it is out of sight or at the very edge. */
