@@ -202,7 +202,7 @@ append_surface (EntenteGraphView *self,
 
 double
 _entente_graph_view_crossfade_progress (EntenteGraphView *self,
-                    gint64            now)
+                                        gint64            now)
 {
   if (self->picture.crossfade_start == 0)
     return 0.0;
@@ -416,7 +416,7 @@ append_moved_picture (EntenteGraphView *self,
 
 void
 _entente_graph_view_snapshot (GtkWidget   *widget,
-                             GtkSnapshot *snapshot)
+                              GtkSnapshot *snapshot)
 {
   EntenteGraphView *self = ENTENTE_GRAPH_VIEW (widget);
   int width = gtk_widget_get_width (widget);

@@ -111,7 +111,7 @@ _entente_graph_view_is_dark (EntenteGraphView *self)
 
 void
 _entente_graph_view_fill_render_options (EntenteGraphView     *self,
-                     EntenteRenderOptions *options)
+                                         EntenteRenderOptions *options)
 {
   entente_render_options_init (options);
   options->story = self->story;

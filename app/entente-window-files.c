@@ -21,8 +21,8 @@
  * window's handlers in @scope. Compiled in: only a broken build fails. */
 GtkBuilder *
 _entente_window_build_part (EntenteWindow   *self,
-            const char      *resource,
-            GtkBuilderScope *scope)
+                            const char      *resource,
+                            GtkBuilderScope *scope)
 {
   GtkBuilder *builder = gtk_builder_new ();
   g_autoptr(GError) error = NULL;
