@@ -171,29 +171,27 @@ renders_with_cairo (EntenteGraphView *self)
   return native != NULL && GSK_IS_CAIRO_RENDERER (gtk_native_get_renderer (native));
 }
 
-/* GTK's Cairo renderer turns a texture back into an image surface on
- * every frame, through floats per pixel before GTK 4.10 (3–4 ms for a
- * full window, and a fresh buffer each time); there the surface is
- * painted as it is. GPU renderers keep the texture and upload it once.
- * @in_place says the picture is drawn where it was made, not moved or
- * scaled while the hand pans or zooms. */
+/* GTK 4.8's Cairo renderer turns a texture back into an image surface on
+ * every frame, through floats per pixel (3–4 ms for a full window, and a
+ * fresh buffer each time); there the surface is painted as it is. GTK 4.10
+ * and GPU renderers keep the texture and upload it once. */
 static void
 append_surface (EntenteGraphView *self,
                 GtkSnapshot      *snapshot,
                 cairo_surface_t  *picture,
                 GdkTexture      **texture,
                 int               width,
-                int               height,
-                gboolean          in_place)
+                int               height)
 {
   const graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, width, height);
 
+#if !GTK_CHECK_VERSION (4, 10, 0)
   if (renders_with_cairo (self))
     {
-      /* Strips moved by a fraction of a pixel or scaled would show seams. */
       append_cairo_picture (self, snapshot, NULL, picture, 1.0, width, height);
       return;
     }
+#endif
 
   if (*texture == NULL)
     *texture = texture_for_surface (picture);
@@ -218,8 +216,7 @@ static void
 append_cached (EntenteGraphView *self,
                GtkSnapshot      *snapshot,
                int               width,
-               int               height,
-               gboolean          in_place)
+               int               height)
 {
   const EntenteViewport *from = &self->picture.crossfade_viewport, *to = &self->picture.cache_viewport;
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
@@ -228,7 +225,7 @@ append_cached (EntenteGraphView *self,
   /* The new picture is still being drawn. */
   if (self->picture.cache == NULL)
     {
-      append_surface (self, snapshot, self->picture.crossfade_from, &self->picture.crossfade_from_texture, width, height, in_place);
+      append_surface (self, snapshot, self->picture.crossfade_from, &self->picture.crossfade_from_texture, width, height);
       return;
     }
   if (self->picture.crossfade_from == NULL || clock == NULL ||
@@ -236,7 +233,7 @@ append_cached (EntenteGraphView *self,
       cairo_image_surface_get_height (self->picture.crossfade_from) != cairo_image_surface_get_height (self->picture.cache) ||
       from->center_x != to->center_x || from->center_y != to->center_y || from->zoom != to->zoom)
     {
-      append_surface (self, snapshot, self->picture.cache, &self->picture.cache_texture, width, height, in_place);
+      append_surface (self, snapshot, self->picture.cache, &self->picture.cache_texture, width, height);
       return;
     }
 
@@ -247,9 +244,9 @@ append_cached (EntenteGraphView *self,
       return;
     }
   gtk_snapshot_push_cross_fade (snapshot, progress);
-  append_surface (self, snapshot, self->picture.crossfade_from, &self->picture.crossfade_from_texture, width, height, in_place);
+  append_surface (self, snapshot, self->picture.crossfade_from, &self->picture.crossfade_from_texture, width, height);
   gtk_snapshot_pop (snapshot);
-  append_surface (self, snapshot, self->picture.cache, &self->picture.cache_texture, width, height, in_place);
+  append_surface (self, snapshot, self->picture.cache, &self->picture.cache_texture, width, height);
   gtk_snapshot_pop (snapshot);
 }
 
@@ -259,13 +256,12 @@ static void
 append_picture (EntenteGraphView *self,
                 GtkSnapshot      *snapshot,
                 int               width,
-                int               height,
-                gboolean          in_place)
+                int               height)
 {
   EntenteRenderOptions options;
   EntenteColor veil;
 
-  append_cached (self, snapshot, width, height, in_place);
+  append_cached (self, snapshot, width, height);
   if (self->picture.cache == NULL || !_entente_graph_view_focus_on_layer (self))
     return;
   _entente_graph_view_fill_render_options (self, &options);
@@ -283,7 +279,7 @@ append_picture (EntenteGraphView *self,
   veil = entente_render_veil_color (self->picture.cache_dark);
   gtk_snapshot_append_color (snapshot, &(GdkRGBA) { veil.r, veil.g, veil.b, 1.0 - ENTENTE_RENDER_DIMMED_ALPHA },
                              &GRAPHENE_RECT_INIT (0, 0, width, height));
-  append_surface (self, snapshot, self->picture.focus_layer, &self->picture.focus_layer_texture, width, height, in_place);
+  append_surface (self, snapshot, self->picture.focus_layer, &self->picture.focus_layer_texture, width, height);
 }
 
 void
@@ -410,7 +406,7 @@ append_moved_picture (EntenteGraphView *self,
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (tx, ty));
   gtk_snapshot_scale (snapshot, k, k);
-  append_picture (self, snapshot, width, height, k == 1.0 && tx == 0.0 && ty == 0.0);
+  append_picture (self, snapshot, width, height);
   gtk_snapshot_restore (snapshot);
 }
 
@@ -452,5 +448,5 @@ _entente_graph_view_snapshot (GtkWidget   *widget,
   self->picture.cache_valid = TRUE;
   self->picture.cache_dark = _entente_graph_view_is_dark (self);
   start_crossfade_clock (self);
-  append_picture (self, snapshot, width, height, TRUE);
+  append_picture (self, snapshot, width, height);
 }
