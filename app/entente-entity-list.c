@@ -39,6 +39,14 @@ struct _EntenteEntityList
 
 G_DEFINE_FINAL_TYPE (EntenteEntityList, entente_entity_list, GTK_TYPE_WIDGET)
 
+enum {
+  PROP_0,
+  PROP_READING_STATE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static int
 entity_of_item (EntenteEntityList *self,
                 gpointer           item)
@@ -236,6 +244,42 @@ entente_entity_list_map (GtkWidget *widget)
 }
 
 static void
+entente_entity_list_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  EntenteEntityList *self = ENTENTE_ENTITY_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_READING_STATE:
+      g_value_set_object (value, self->state);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+entente_entity_list_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  EntenteEntityList *self = ENTENTE_ENTITY_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_READING_STATE:
+      entente_entity_list_set_reading_state (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 entente_entity_list_class_init (EntenteEntityListClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -243,6 +287,14 @@ entente_entity_list_class_init (EntenteEntityListClass *klass)
 
   object_class->dispose = entente_entity_list_dispose;
   object_class->finalize = entente_entity_list_finalize;
+  object_class->get_property = entente_entity_list_get_property;
+  object_class->set_property = entente_entity_list_set_property;
+
+  properties[PROP_READING_STATE] =
+    g_param_spec_object ("reading-state", NULL, NULL,
+                         ENTENTE_TYPE_READING_STATE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   widget_class->map = entente_entity_list_map;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -375,4 +427,5 @@ entente_entity_list_set_reading_state (EntenteEntityList   *self,
   g_signal_connect_object (state, "notify::time-view", G_CALLBACK (follow_time_view), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (state, "notify::selected-entity", G_CALLBACK (follow_selected_entity), self, G_CONNECT_SWAPPED);
   follow_story (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READING_STATE]);
 }

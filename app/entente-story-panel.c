@@ -35,6 +35,7 @@ enum {
   PROP_SELECTED_ENTITY,
   PROP_SELECTED_RELATION,
   PROP_QUOTES_IN_ORIGINAL_LANGUAGE,
+  PROP_READING_STATE,
   N_PROPS
 };
 
@@ -150,6 +151,9 @@ entente_story_panel_get_property (GObject    *object,
     case PROP_QUOTES_IN_ORIGINAL_LANGUAGE:
       g_value_set_boolean (value, self->quotes_in_original_language);
       break;
+    case PROP_READING_STATE:
+      g_value_set_object (value, self->state);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -170,6 +174,9 @@ entente_story_panel_set_property (GObject      *object,
       break;
     case PROP_SELECTED_ENTITY:
       entente_story_panel_set_selected_entity (self, g_value_get_int (value));
+      break;
+    case PROP_READING_STATE:
+      entente_story_panel_set_reading_state (self, g_value_get_object (value));
       break;
     case PROP_SELECTED_RELATION:
       entente_story_panel_set_selected_relation (self, g_value_get_int (value));
@@ -213,6 +220,10 @@ entente_story_panel_class_init (EntenteStoryPanelClass *klass)
     g_param_spec_boolean ("quotes-in-original-language", NULL, NULL,
                           FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_READING_STATE] =
+    g_param_spec_object ("reading-state", NULL, NULL,
+                         ENTENTE_TYPE_READING_STATE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -373,4 +384,5 @@ entente_story_panel_set_reading_state (EntenteStoryPanel   *self,
   g_signal_connect_object (state, "notify::selected-entity", G_CALLBACK (follow_selection), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (state, "notify::selected-relation", G_CALLBACK (follow_selection), self, G_CONNECT_SWAPPED);
   follow_story (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READING_STATE]);
 }

@@ -67,6 +67,7 @@ enum {
   PROP_DAY,
   PROP_MODE,
   PROP_PLAYING,
+  PROP_READING_STATE,
   N_PROPS
 };
 
@@ -338,6 +339,9 @@ entente_timeline_get_property (GObject    *object,
     case PROP_PLAYING:
       g_value_set_boolean (value, self->phase != PLAY_STOPPED);
       break;
+    case PROP_READING_STATE:
+      g_value_set_object (value, self->state);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -361,6 +365,9 @@ entente_timeline_set_property (GObject      *object,
       break;
     case PROP_PLAYING:
       entente_timeline_set_playing (self, g_value_get_boolean (value));
+      break;
+    case PROP_READING_STATE:
+      entente_timeline_set_reading_state (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -389,6 +396,10 @@ entente_timeline_class_init (EntenteTimelineClass *klass)
     g_param_spec_boolean ("playing", NULL, NULL,
                           FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_READING_STATE] =
+    g_param_spec_object ("reading-state", NULL, NULL,
+                         ENTENTE_TYPE_READING_STATE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (ENTENTE_TYPE_TIMELINE_TRACK);
@@ -611,4 +622,5 @@ entente_timeline_set_reading_state (EntenteTimeline     *self,
   follow_story (self);
   self->day_binding = g_object_bind_property (self, "day", state, "day", G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   self->mode_binding = g_object_bind_property (self, "mode", state, "time-mode", G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READING_STATE]);
 }

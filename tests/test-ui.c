@@ -34,6 +34,24 @@ test_window_opens (void)
   else
     g_assert_cmpstr (G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))), ==, "GskCairoRenderer");
   g_assert_true (entente_graph_view_get_story (graph) == story);
+  /* Every view follows one reading state, the window's. */
+  {
+    EntenteReadingState *state = entente_graph_view_get_reading_state (graph);
+    GObject *views[] = {
+      G_OBJECT (entente_window_get_story_panel (window)),
+      G_OBJECT (entente_window_get_entity_list (window)),
+      G_OBJECT (entente_window_get_timeline (window)),
+    };
+
+    g_assert_true (entente_reading_state_get_story (state) == story);
+    for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+      {
+        g_autoptr(EntenteReadingState) followed = NULL;
+
+        g_object_get (views[i], "reading-state", &followed, NULL);
+        g_assert_true (followed == state);
+      }
+  }
   /* Nothing selected: title, summary, sources, every quote. */
   ui_test_assert_contains (panel, "Microsoft and OpenAI");
   ui_test_assert_contains (panel, "Sources");
