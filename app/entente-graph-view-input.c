@@ -215,6 +215,8 @@ on_drag_update (GtkGestureDrag   *gesture,
       double x = self->input.drag_node_x + dx / self->viewport.zoom;
       double y = self->input.drag_node_y + dy / self->viewport.zoom;
 
+      /* The view holds still under the reader's hand: no more fitting. */
+      self->auto_fit = FALSE;
       entente_layout_move_node (self->layout, self->input.dragged_entity, x, y);
       entente_layout_runner_pin (self->runner, self->input.dragged_entity, x, y);
       _entente_graph_view_start_layout_tick (self);

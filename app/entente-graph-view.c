@@ -637,6 +637,14 @@ entente_graph_view_fit (EntenteGraphView *self)
   _entente_graph_view_note_reader_change (self);
 }
 
+/* What part of the graph the view shows, and how big. */
+const EntenteViewport *
+entente_graph_view_get_viewport (EntenteGraphView *self)
+{
+  g_return_val_if_fail (ENTENTE_IS_GRAPH_VIEW (self), NULL);
+  return &self->viewport;
+}
+
 double
 entente_graph_view_get_zoom (EntenteGraphView *self)
 {

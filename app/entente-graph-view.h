@@ -8,6 +8,7 @@
 
 #include "entente-arrangement.h"
 #include "graph/entente-layout.h"
+#include "graph/entente-viewport.h"
 #include "story/entente-reading-state.h"
 #include "story/entente-story.h"
 #include "story/entente-time-filter.h"
@@ -51,6 +52,7 @@ void                   entente_graph_view_zoom                (EntenteGraphView 
                                                                double            factor);
 void                   entente_graph_view_fit                 (EntenteGraphView *self);
 double                 entente_graph_view_get_zoom            (EntenteGraphView *self);
+const EntenteViewport *entente_graph_view_get_viewport        (EntenteGraphView *self);
 guint                  entente_graph_view_get_revision        (EntenteGraphView *self);
 gboolean               entente_graph_view_get_layout_settled  (EntenteGraphView *self);
 void                   entente_graph_view_rearrange           (EntenteGraphView *self);

@@ -118,6 +118,38 @@ main (int   argc,
           entente_window_open_file (window, file);
           wait (1.5);
         }
+      else if (g_str_equal (action, "drag"))
+        {
+          /* drag=ID,DX,DY: the entity dragged by that many pixels. */
+          g_auto(GStrv) args = g_strsplit (argument, ",", 3);
+          EntenteGraphView *graph = entente_window_get_graph_view (window);
+          const EntenteLayout *layout = entente_graph_view_get_layout (graph);
+          int entity = entente_story_find_entity (entente_window_get_story (window), args[0]);
+          g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (graph));
+          GObject *drag = NULL;
+          double sx, sy, dx, dy;
+
+          if (entity < 0 || g_strv_length (args) != 3)
+            return 2;
+          dx = g_ascii_strtod (args[1], NULL);
+          dy = g_ascii_strtod (args[2], NULL);
+          for (guint k = 0; drag == NULL && k < g_list_model_get_n_items (controllers); k++)
+            {
+              g_autoptr(GObject) controller = g_list_model_get_item (controllers, k);
+              if (GTK_IS_GESTURE_DRAG (controller))
+                drag = controller;
+            }
+          entente_viewport_world_to_screen (entente_graph_view_get_viewport (graph),
+                                            layout->x[entity], layout->y[entity], &sx, &sy);
+          g_signal_emit_by_name (drag, "drag-begin", sx, sy);
+          for (int step = 1; step <= 10; step++)
+            {
+              g_signal_emit_by_name (drag, "drag-update", dx * step / 10, dy * step / 10);
+              wait (0.05);
+            }
+          g_signal_emit_by_name (drag, "drag-end", dx, dy);
+          wait (1.5);
+        }
       else if (g_str_equal (action, "hide"))
         {
           g_autofree char *name = g_strconcat ("win.show-", argument, NULL);

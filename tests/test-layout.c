@@ -196,6 +196,65 @@ test_hit (void)
   g_assert_cmpint (entente_layout_hit (layout, shown, layout->x[3], layout->y[3], 0), ==, -1);
 }
 
+/* Moving a node of a settled layout moves it and lets what lies within two
+ * relations of it adjust; everything else stays exactly where it was, and
+ * the picture keeps its orientation. */
+static void
+test_local_reheat (void)
+{
+  g_autoptr(EntenteStory) story = test_load_bundled ();
+  g_autoptr(EntenteLayout) layout = laid_out (story, ENTENTE_LAYOUT_DEFAULT_SEED);
+  g_autofree double *x = g_memdup2 (layout->x, sizeof (double) * layout->n_nodes);
+  g_autofree double *y = g_memdup2 (layout->y, sizeof (double) * layout->n_nodes);
+  g_autofree guint *hops = g_new (guint, layout->n_nodes);
+  int google = entente_story_find_entity (story, "google");
+  guint near = 0, far = 0;
+  gboolean changed = FALSE;
+
+  g_assert_cmpint (google, >=, 0);
+  g_assert_true (layout->settled);
+
+  /* Hops from Google along the springs, by repeated relaxation. */
+  for (guint i = 0; i < layout->n_nodes; i++)
+    hops[i] = (guint) google == i ? 0 : G_MAXUINT / 2;
+  for (guint round = 0; round < layout->n_nodes; round++)
+    for (guint s = 0; s < layout->n_springs; s++)
+      {
+        guint a = layout->spring_a[s], b = layout->spring_b[s];
+        hops[a] = MIN (hops[a], hops[b] + 1);
+        hops[b] = MIN (hops[b], hops[a] + 1);
+      }
+
+  entente_layout_move_node (layout, google, x[google] + 200, y[google]);
+  entente_layout_reheat_around (layout, google, 2);
+  g_assert_false (layout->settled);
+  entente_layout_run (layout);
+  g_assert_true (layout->settled);
+  g_assert_null (layout->held);
+
+  g_assert_cmpfloat (layout->x[google], ==, x[google] + 200);
+  g_assert_cmpfloat (layout->y[google], ==, y[google]);
+  for (guint i = 0; i < layout->n_nodes; i++)
+    {
+      if ((int) i == google)
+        continue;
+      if (hops[i] > 2)
+        {
+          g_assert_cmpfloat (layout->x[i], ==, x[i]);
+          g_assert_cmpfloat (layout->y[i], ==, y[i]);
+          far++;
+        }
+      else
+        {
+          changed |= layout->x[i] != x[i] || layout->y[i] != y[i];
+          near++;
+        }
+    }
+  g_assert_cmpuint (far, >, 10);
+  g_assert_cmpuint (near, >=, 1);
+  g_assert_true (changed);
+}
+
 /* The grid answers exactly as asking every node does: on a laid-out
  * 40×40 grid and on the bundled story, at points on, near and between
  * nodes, far outside, with and without slack and hidden nodes; and it
@@ -353,6 +412,7 @@ main (int   argc,
   g_test_add_func ("/graph/layout/hit", test_hit);
   g_test_add_func ("/graph/layout/runner-waits-for-start", test_runner_waits_for_start);
   g_test_add_func ("/graph/layout/hit-grid-agrees", test_hit_grid_agrees);
+  g_test_add_func ("/graph/layout/local-reheat", test_local_reheat);
   g_test_add_func ("/graph/viewport/round-trip", test_viewport_round_trip);
   g_test_add_func ("/graph/viewport/zoom-at-pointer", test_viewport_zoom_at_pointer);
   g_test_add_func ("/graph/viewport/pan-and-fit", test_viewport_pan_and_fit);

@@ -834,6 +834,96 @@ test_kind_filter (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+layout_settled (gpointer data)
+{
+  return entente_graph_view_get_layout_settled (data);
+}
+
+static GtkGesture *
+find_drag_gesture (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_DRAG (controller))
+        return GTK_GESTURE (controller);
+    }
+  return NULL;
+}
+
+/* Dragging a leaf 200 pixels moves it under the pointer and lets its
+ * neighbourhood adjust: nothing two relations away or more moves, and the
+ * view does not fit itself to the graph again. */
+static void
+test_drag_keeps_the_picture (void)
+{
+  EntenteWindow *window = ui_test_open_window ();
+  EntenteGraphView *graph = entente_window_get_graph_view (window);
+  EntenteStory *story = entente_window_get_story (window);
+  const EntenteLayout *layout = entente_graph_view_get_layout (graph);
+  EntenteViewport before = *entente_graph_view_get_viewport (graph);
+  const EntenteViewport *now = entente_graph_view_get_viewport (graph);
+  GtkGesture *drag = find_drag_gesture (GTK_WIDGET (graph));
+  int google = entente_story_find_entity (story, "google");
+  g_autofree double *x = g_memdup2 (layout->x, sizeof (double) * layout->n_nodes);
+  g_autofree double *y = g_memdup2 (layout->y, sizeof (double) * layout->n_nodes);
+  g_autofree guint8 *near = g_new0 (guint8, layout->n_nodes);
+  double sx, sy, ex, ey;
+  guint still = 0;
+
+  g_assert_nonnull (drag);
+  /* Google and what lies within two relations of it. */
+  near[google] = TRUE;
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autofree guint8 *reached = g_memdup2 (near, layout->n_nodes);
+
+      for (guint i = 0; i < entente_story_get_n_relations (story); i++)
+        {
+          const EntenteRelation *r = entente_story_get_relation (story, i);
+          reached[r->from] |= near[r->to];
+          reached[r->to] |= near[r->from];
+        }
+      memcpy (near, reached, layout->n_nodes);
+    }
+
+  entente_viewport_world_to_screen (&before, x[google], y[google], &sx, &sy);
+  g_signal_emit_by_name (drag, "drag-begin", sx, sy);
+  for (int step = 1; step <= 20; step++)
+    {
+      g_signal_emit_by_name (drag, "drag-update", 10.0 * step, 0.0);
+      ui_test_settle ();
+    }
+  g_signal_emit_by_name (drag, "drag-end", 200.0, 0.0);
+  ui_test_wait_until (layout_settled, graph);
+  ui_test_settle ();
+
+  /* Under the pointer, and the view as it was. */
+  entente_viewport_world_to_screen (now, layout->x[google], layout->y[google], &ex, &ey);
+  g_assert_cmpfloat (fabs (ex - (sx + 200)), <=, 2.0);
+  g_assert_cmpfloat (fabs (ey - sy), <=, 2.0);
+  g_assert_cmpfloat (now->zoom, ==, before.zoom);
+  g_assert_cmpfloat (now->center_x, ==, before.center_x);
+  g_assert_cmpfloat (now->center_y, ==, before.center_y);
+  g_assert_true (layout->pinned[google]);
+
+  /* Nothing beyond its neighbourhood moved by a pixel. */
+  for (guint i = 0; i < layout->n_nodes; i++)
+    if (!near[i])
+      {
+        g_assert_cmpfloat (hypot (layout->x[i] - x[i], layout->y[i] - y[i]) * now->zoom, <, 1.0);
+        still++;
+      }
+  g_assert_cmpuint (still, >, 10);
+
+  ui_test_forget_arrangements ();
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The legend is widgets over the graph: a toggle for each kind that the
  * keyboard reaches and a screen reader names, bound to the same action as
  * the menu's check item; a hidden kind is struck out. */
@@ -1293,6 +1383,7 @@ main (int   argc,
   g_test_add_func ("/ui/keyboard-zoom", test_keyboard_zoom);
   g_test_add_func ("/ui/bad-file-keeps-story", test_bad_file_keeps_story);
   g_test_add_func ("/ui/legend-widgets", test_legend_widgets);
+  g_test_add_func ("/ui/drag-keeps-the-picture", test_drag_keeps_the_picture);
   g_test_add_func ("/ui/hostile-files-keep-story", test_hostile_files_keep_story);
   g_test_add_func ("/ui/export-current-view", test_export_current_view);
   g_test_add_func ("/ui/arrangement-restored", test_arrangement_restored);

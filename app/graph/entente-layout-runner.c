@@ -21,6 +21,9 @@ typedef enum
   REQUEST_RESTART,
 } RequestKind;
 
+/* How far a drag's or an unpinning's effect reaches, in relations. */
+#define LOCAL_HOPS 2
+
 typedef struct
 {
   RequestKind kind;
@@ -93,9 +96,13 @@ apply_requests (EntenteLayoutRunner *runner,
         {
         case REQUEST_PIN:
           entente_layout_move_node (runner->work, r->node, r->x, r->y);
+          /* Its neighbours follow, as in d3-force's drag; the rest of a
+           * settled picture stays where the reader left it. */
+          entente_layout_reheat_around (runner->work, r->node, LOCAL_HOPS);
           break;
         case REQUEST_UNPIN:
           entente_layout_unpin (runner->work, r->node);
+          entente_layout_reheat_around (runner->work, r->node, LOCAL_HOPS);
           break;
         case REQUEST_RESTART:
           {
@@ -108,10 +115,6 @@ apply_requests (EntenteLayoutRunner *runner,
           g_assert_not_reached ();
         }
     }
-
-  /* Neighbours follow a moved or freed node, as in d3-force's drag. */
-  if (requests->len > 0)
-    entente_layout_reheat (runner->work);
 }
 
 static gboolean

@@ -261,6 +261,7 @@ entente_layout_free (EntenteLayout *layout)
   g_free (layout->radius);
   g_free (layout->charge);
   g_free (layout->pinned);
+  g_free (layout->held);
   g_free (layout->spring_a);
   g_free (layout->spring_b);
   g_free (layout->spring_strength);
@@ -293,6 +294,15 @@ apply_charge (guint    part,
       layout->vx[i] += fx * layout->alpha;
       layout->vy[i] += fy * layout->alpha;
     }
+}
+
+/* Whether node @i keeps its place this step: pinned by the reader, or held
+ * while a change elsewhere settles (see entente_layout_reheat_around()). */
+static inline gboolean
+stays (const EntenteLayout *layout,
+       guint                i)
+{
+  return layout->pinned[i] || (layout->held != NULL && layout->held[i]);
 }
 
 /* Pushes overlapping nodes apart, leaving room for the label below each.
@@ -358,8 +368,8 @@ separate (EntenteLayout *layout)
                   d = sqrt (dx * dx + dy * dy);
                 }
               push = (min_d - d) / d;
-              wi = layout->pinned[i] ? 0.0 : (layout->pinned[j] ? 1.0 : 0.5);
-              wj = layout->pinned[j] ? 0.0 : 1.0 - wi;
+              wi = stays (layout, i) ? 0.0 : (stays (layout, j) ? 1.0 : 0.5);
+              wj = stays (layout, j) ? 0.0 : 1.0 - wi;
               layout->x[i] -= dx * push * wi;
               layout->y[i] -= dy * push * wi;
               layout->x[j] += dx * push * wj;
@@ -432,7 +442,10 @@ settle (EntenteLayout *layout)
 {
   for (guint pass = 0; pass < 20; pass++)
     separate (layout);
-  align_principal_axis (layout);
+  /* A local change keeps the picture's orientation. */
+  if (layout->held == NULL)
+    align_principal_axis (layout);
+  g_clear_pointer (&layout->held, g_free);
   layout->settled = TRUE;
 }
 
@@ -493,7 +506,7 @@ entente_layout_step (EntenteLayout *layout)
   /* A weak pull to the centre keeps separate pieces together; then move. */
   for (guint i = 0; i < n; i++)
     {
-      if (layout->pinned[i])
+      if (stays (layout, i))
         {
           layout->vx[i] = layout->vy[i] = 0;
           continue;
@@ -518,6 +531,82 @@ entente_layout_run (EntenteLayout *layout)
 
   while (entente_layout_step (layout))
     ;
+}
+
+/* Warms a settled layout up around @node only (after the reader moved or
+ * freed it): what lies within @hops relations of it adjusts, everything
+ * else stays exactly where it is, so that a drag never reshuffles the
+ * picture. While the layout is still settling from the start, the whole
+ * of it goes on moving. */
+void
+entente_layout_reheat_around (EntenteLayout *layout,
+                              guint          node,
+                              guint          hops)
+{
+  g_autofree guint *first = NULL;
+  g_autofree guint *neighbours = NULL;
+  g_autofree guint *queue = NULL;
+  g_autofree guint *depth = NULL;
+  guint n, head = 0, tail = 0;
+
+  g_return_if_fail (layout != NULL);
+  g_return_if_fail (node < layout->n_nodes);
+
+  if (!layout->settled && layout->held == NULL)
+    {
+      entente_layout_reheat (layout);
+      return;
+    }
+
+  n = layout->n_nodes;
+  if (layout->held == NULL)
+    {
+      layout->held = g_malloc (n);
+      memset (layout->held, TRUE, n);
+    }
+
+  /* Neighbour lists from the springs, then a walk of @hops steps. */
+  first = g_new0 (guint, n + 1);
+  neighbours = g_new (guint, MAX (1, 2 * layout->n_springs));
+  for (guint s = 0; s < layout->n_springs; s++)
+    {
+      first[layout->spring_a[s] + 1]++;
+      first[layout->spring_b[s] + 1]++;
+    }
+  for (guint i = 0; i < n; i++)
+    first[i + 1] += first[i];
+  {
+    g_autofree guint *fill = g_memdup2 (first, sizeof (guint) * n);
+
+    for (guint s = 0; s < layout->n_springs; s++)
+      {
+        neighbours[fill[layout->spring_a[s]]++] = layout->spring_b[s];
+        neighbours[fill[layout->spring_b[s]]++] = layout->spring_a[s];
+      }
+  }
+  queue = g_new (guint, n);
+  depth = g_new (guint, n);
+  for (guint i = 0; i < n; i++)
+    depth[i] = G_MAXUINT;
+  depth[node] = 0;
+  queue[tail++] = node;
+  while (head < tail)
+    {
+      guint e = queue[head++];
+
+      layout->held[e] = FALSE;
+      if (depth[e] == hops)
+        continue;
+      for (guint k = first[e]; k < first[e + 1]; k++)
+        if (depth[neighbours[k]] == G_MAXUINT)
+          {
+            depth[neighbours[k]] = depth[e] + 1;
+            queue[tail++] = neighbours[k];
+          }
+    }
+
+  layout->alpha = MAX (layout->alpha, 0.3);
+  layout->settled = FALSE;
 }
 
 /* Warms the layout up again (after unpinning, or "Re-arrange"). */

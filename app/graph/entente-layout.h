@@ -18,6 +18,7 @@ typedef struct
   double  *vy;
   double  *charge;   /* many-body strength, negative: hubs push harder, so their leaves spread out */
   guint8  *pinned;
+  guint8  *held;     /* while a local change settles: those that stay put, or NULL */
 
   /* One spring per linked pair, however many relations it carries. */
   guint    n_springs;
@@ -58,6 +59,9 @@ void           entente_layout_place       (EntenteLayout       *layout);
 gboolean       entente_layout_step        (EntenteLayout       *layout);
 void           entente_layout_run         (EntenteLayout       *layout);
 void           entente_layout_reheat      (EntenteLayout       *layout);
+void           entente_layout_reheat_around (EntenteLayout     *layout,
+                                             guint              node,
+                                             guint              hops);
 void           entente_layout_unpin       (EntenteLayout       *layout,
                                            guint                node);
 void           entente_layout_get_bounds  (const EntenteLayout *layout,
