@@ -5,7 +5,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PYTHON := /usr/bin/python3
 XVFB := xvfb-run -a -s '-screen 0 1280x800x24' dbus-run-session --
 
-BUILD_DEPS := meson ninja-build pkg-config gcc libgtk-4-dev libjson-glib-dev gettext \
+BUILD_DEPS := meson ninja-build pkg-config gcc libgtk-4-dev libadwaita-1-dev libjson-glib-dev gettext \
 	desktop-file-utils appstream libglib2.0-bin adwaita-icon-theme librsvg2-common
 TEST_DEPS := xvfb xauth libxml2-utils dbus-daemon dbus-x11 at-spi2-core python3 python3-jsonschema fonts-dejavu-core \
 	valgrind python3-dogtail gsettings-desktop-schemas flatpak flatpak-builder shared-mime-info

@@ -11,10 +11,10 @@
 
 struct _EntenteApplication
 {
-  GtkApplication parent_instance;
+  AdwApplication parent_instance;
 };
 
-G_DEFINE_FINAL_TYPE (EntenteApplication, entente_application, GTK_TYPE_APPLICATION)
+G_DEFINE_FINAL_TYPE (EntenteApplication, entente_application, ADW_TYPE_APPLICATION)
 
 static void
 entente_application_activate (GApplication *application)
@@ -95,16 +95,20 @@ about_action (GSimpleAction *action,
   static const char *developers[] = { "The Entente developers", NULL };
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
 
-  gtk_show_about_dialog (window,
-                         "program-name", _("Entente"),
-                         "logo-icon-name", APP_ID,
-                         "version", PACKAGE_VERSION,
-                         "comments", _("Explore the people, companies and products of a news story, and how their relationships formed"),
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "authors", developers,
-                         /* Translators: your names, one a line, for the About dialog. */
-                         "translator-credits", _("translator-credits"),
-                         NULL);
+  GtkWidget *about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                                   "transient-for", window,
+                                   "application-name", _("Entente"),
+                                   "application-icon", APP_ID,
+                                   "version", PACKAGE_VERSION,
+                                   "comments", _("Explore the people, companies and products of a news story, and how their relationships formed"),
+                                   "license-type", GTK_LICENSE_GPL_3_0,
+                                   "developers", developers,
+                                   "developer-name", developers[0],
+                                   /* Translators: your names, one a line, for the About dialog. */
+                                   "translator-credits", _("translator-credits"),
+                                   NULL);
+
+  gtk_window_present (GTK_WINDOW (about));
 }
 
 static const GActionEntry app_actions[] = {

@@ -413,6 +413,44 @@ current_caption (EntenteWindow *self)
   return g_strdup_printf (_("As of %s"), entente_timeline_get_label (self->timeline));
 }
 
+/* Writes the graph to @path (a local file), or says why not; a toast
+ * tells where it went, with a button to open it. */
+static void
+export_to (EntenteWindow *self,
+           const char    *path)
+{
+  g_autofree char *caption = current_caption (self);
+  g_autofree char *basename = g_path_get_basename (path);
+  g_autofree char *title = NULL;
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+
+  if (entente_document_get_file (self->document) != NULL &&
+      entente_same_file (path, g_file_peek_path (entente_document_get_file (self->document))))
+    {
+      _entente_window_show_error (self, _("The graph could not be exported"),
+                                  _("That file is the story you are reading: exporting to it would destroy it. Choose another name."));
+      return;
+    }
+  if (!entente_graph_view_export (self->graph_view, path, caption, &error))
+    {
+      _entente_window_show_error (self, _("The graph could not be exported"), error->message);
+      return;
+    }
+
+  /* Translators: %s is the name of the file the graph was exported to. */
+  title = g_strdup_printf (_("Exported to “%s”"), basename);
+  toast = adw_toast_new (title);
+  if (uri != NULL)
+    {
+      adw_toast_set_button_label (toast, _("Open"));
+      adw_toast_set_action_name (toast, "win.open-exported");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 on_export_response (GtkNativeDialog *dialog,
                     int              response,
@@ -422,8 +460,6 @@ on_export_response (GtkNativeDialog *dialog,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autofree char *path = file ? g_file_get_path (file) : NULL;
-      g_autofree char *caption = current_caption (self);
-      g_autoptr(GError) error = NULL;
 
       if (path && !entente_export_is_supported (path))
         {
@@ -434,16 +470,30 @@ on_export_response (GtkNativeDialog *dialog,
 
       if (path == NULL)
         _entente_window_show_error (self, _("The graph could not be exported"), _("Only local files can be written."));
-      else if (entente_document_get_file (self->document) != NULL &&
-               entente_same_file (path, g_file_peek_path (entente_document_get_file (self->document))))
-        _entente_window_show_error (self, _("The graph could not be exported"),
-                    _("That file is the story you are reading: exporting to it would destroy it. Choose another name."));
-      else if (!entente_graph_view_export (self->graph_view, path, caption, &error))
-        _entente_window_show_error (self, _("The graph could not be exported"), error->message);
+      else
+        export_to (self, path);
     }
 
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);
+}
+
+/* win.export-to: the export, to a path known already. */
+static void
+export_to_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  export_to (ENTENTE_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* The toast's button: the exported file, in the application for its type. */
+static void
+open_exported_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
 }
 
 static void
@@ -477,6 +527,8 @@ _entente_window_files_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-to", "s", export_to_action);
+  gtk_widget_class_install_action (widget_class, "win.open-exported", "s", open_exported_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
 }
 

@@ -14,12 +14,13 @@ G_BEGIN_DECLS
 
 struct _EntenteWindow
 {
-  GtkApplicationWindow  parent_instance;
+  AdwApplicationWindow  parent_instance;
 
   GtkLabel             *title_label;
   GtkLabel             *subtitle_label;
   EntenteErrorBanner   *error_banner; /* made on first use */
   GtkPaned             *paned;
+  AdwToastOverlay      *toast_overlay;
   EntenteFindBar       *find_bar; /* made on first use */
   EntenteGraphView     *graph_view;
   EntenteStoryPanel    *story_panel;

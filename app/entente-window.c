@@ -16,7 +16,7 @@
 #include "entente-legend.h"
 #include "entente-window-private.h"
 
-G_DEFINE_FINAL_TYPE (EntenteWindow, entente_window, GTK_TYPE_APPLICATION_WINDOW)
+G_DEFINE_FINAL_TYPE (EntenteWindow, entente_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
   PROP_0,
@@ -83,6 +83,7 @@ entente_window_set_story (EntenteWindow *self,
   g_clear_handle_id (&self->save_source, g_source_remove);
   update_titles (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-to", TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORY]);
 }
 
@@ -234,6 +235,7 @@ entente_window_class_init (EntenteWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, EntenteWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, menu_button);
@@ -267,6 +269,7 @@ entente_window_init (EntenteWindow *self)
   gtk_widget_set_tooltip_text (self->open_button, _("Open a story file"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->menu_button), _("Main Menu"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-to", FALSE);
   update_titles (self);
 
   _entente_window_actions_init (self);

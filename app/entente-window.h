@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "entente-application.h"
 #include "entente-entity-list.h"
@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 
 #define ENTENTE_TYPE_WINDOW (entente_window_get_type ())
 
-G_DECLARE_FINAL_TYPE (EntenteWindow, entente_window, ENTENTE, WINDOW, GtkApplicationWindow)
+G_DECLARE_FINAL_TYPE (EntenteWindow, entente_window, ENTENTE, WINDOW, AdwApplicationWindow)
 
 EntenteWindow     *entente_window_new               (EntenteApplication *application);
 EntenteStory      *entente_window_get_story         (EntenteWindow      *self);

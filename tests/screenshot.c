@@ -72,7 +72,7 @@ main (int   argc,
 
   /* Nothing the reader saved applies to a screenshot. */
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  gtk_init ();
+  adw_init ();
   entente_i18n_init ();
   entente_style_load ();
 
@@ -150,6 +150,8 @@ main (int   argc,
           g_signal_emit_by_name (drag, "drag-end", dx, dy);
           wait (1.5);
         }
+      else if (g_str_equal (action, "export"))
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.export-to", "s", argument);
       else if (g_str_equal (action, "hide"))
         {
           g_autofree char *name = g_strconcat ("win.show-", argument, NULL);

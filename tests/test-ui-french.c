@@ -52,6 +52,7 @@ main (int   argc,
   ui_test_use_private_data_home ();
   g_setenv ("LANGUAGE", "fr", TRUE);
   gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
   entente_i18n_init ();
 
   g_test_add_func ("/ui/french/strings-translated", test_strings_translated);

@@ -652,7 +652,7 @@ static void
 test_primary_menu_on_demand (void)
 {
   EntenteWindow *window = ui_test_open_window ();
-  GtkMenuButton *button = GTK_MENU_BUTTON (find_descendant_of_type (gtk_window_get_titlebar (GTK_WINDOW (window)),
+  GtkMenuButton *button = GTK_MENU_BUTTON (find_descendant_of_type (find_descendant_of_type (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR),
                                                                     GTK_TYPE_MENU_BUTTON));
 
   /* No popover until the menu is opened; then the whole menu is there. */
@@ -924,6 +924,44 @@ test_drag_keeps_the_picture (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+toast_shown (gpointer data)
+{
+  GtkWidget *overlay = find_descendant_of_type (data, ADW_TYPE_TOAST_OVERLAY);
+
+  /* The overlay's child, then the toast's own widget. */
+  return overlay != NULL && gtk_widget_get_first_child (overlay) != gtk_widget_get_last_child (overlay);
+}
+
+/* Exporting writes the file and says so in a toast; a folder that cannot
+ * be written is an error in the banner, the story untouched. */
+static void
+test_export_toast (void)
+{
+  EntenteWindow *window = ui_test_open_window ();
+  g_autofree char *dir = g_dir_make_tmp ("entente-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "graph.png", NULL);
+  g_autofree char *nowhere = g_build_filename (dir, "missing", "graph.png", NULL);
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  g_assert_false (toast_shown (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-to", "s", path);
+  ui_test_wait_until (toast_shown, window);
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  g_assert_cmpuint (len, >, 8);
+  g_assert_true (memcmp (contents, "\x89PNG", 4) == 0);
+  g_assert_null (entente_window_get_error_text (window));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-to", "s", nowhere);
+  ui_test_wait_until (error_shown, window);
+  ui_test_assert_contains (entente_window_get_error_text (window), "missing");
+
+  g_unlink (path);
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The legend is widgets over the graph: a toggle for each kind that the
  * keyboard reaches and a screen reader names, bound to the same action as
  * the menu's check item; a hidden kind is struck out. */
@@ -1039,12 +1077,13 @@ test_graph_reaches_screen (void)
   graph_center_pixel (graph, bgra);
   g_assert_true (is_kind_color (bgra, ENTENTE_ENTITY_COMPANY, FALSE));
 
-  /* The dark style redraws it in the dark palette, and back. */
-  g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", TRUE, NULL);
+  /* The dark style (libadwaita's, as the desktop would ask for it) redraws
+   * it in the dark palette, and back. */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   run_for (300);
   graph_center_pixel (graph, bgra);
   g_assert_true (is_kind_color (bgra, ENTENTE_ENTITY_COMPANY, TRUE));
-  g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", FALSE, NULL);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   run_for (300);
   graph_center_pixel (graph, bgra);
   g_assert_true (is_kind_color (bgra, ENTENTE_ENTITY_COMPANY, FALSE));
@@ -1371,6 +1410,7 @@ main (int   argc,
   ui_test_use_private_data_home ();
   g_setenv ("LANGUAGE", "en", TRUE);
   gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
   entente_i18n_init ();
 
   g_test_add_func ("/ui/window-opens", test_window_opens);
@@ -1383,6 +1423,7 @@ main (int   argc,
   g_test_add_func ("/ui/keyboard-zoom", test_keyboard_zoom);
   g_test_add_func ("/ui/bad-file-keeps-story", test_bad_file_keeps_story);
   g_test_add_func ("/ui/legend-widgets", test_legend_widgets);
+  g_test_add_func ("/ui/export-toast", test_export_toast);
   g_test_add_func ("/ui/drag-keeps-the-picture", test_drag_keeps_the_picture);
   g_test_add_func ("/ui/hostile-files-keep-story", test_hostile_files_keep_story);
   g_test_add_func ("/ui/export-current-view", test_export_current_view);
