@@ -456,6 +456,17 @@ entente_app (void)
   return g_application_run (G_APPLICATION (app), 0, NULL);
 }
 
+/* The third baseline: the same bare window in an AdwApplication, which
+ * loads libadwaita's style sheet as Entente does. */
+static int
+bare_adw_app (void)
+{
+  g_autoptr(AdwApplication) app = adw_application_new ("io.github.entente.BenchAdw", G_APPLICATION_DEFAULT_FLAGS);
+
+  g_signal_connect (app, "activate", G_CALLBACK (on_bare_app_activate), NULL);
+  return g_application_run (G_APPLICATION (app), 0, NULL);
+}
+
 static void
 remove_tree (const char *path)
 {
@@ -516,15 +527,16 @@ bench_startup (const char *self_path,
 {
   char *bare_argv[] = { (char *) self_path, (char *) "--bare-window", NULL };
   char *bare_app_argv[] = { (char *) self_path, (char *) "--bare-app", NULL };
+  char *bare_adw_argv[] = { (char *) self_path, (char *) "--bare-adw-app", NULL };
   char *app_argv[] = { (char *) self_path, (char *) "--entente-app", NULL };
-  char **argvs[] = { bare_argv, bare_app_argv, app_argv };
-  GArray *frame_times[3];
-  GArray *exit_times[3];
+  char **argvs[] = { bare_argv, bare_app_argv, bare_adw_argv, app_argv };
+  GArray *frame_times[4];
+  GArray *exit_times[4];
   g_autofree char *data_home = g_dir_make_tmp ("entente-bench-XXXXXX", NULL);
   g_auto(GStrv) envp = g_get_environ ();
   g_autoptr(GArray) paired = g_array_new (FALSE, FALSE, sizeof (double));
   double first_frame, exited;
-  double frame[3], whole[3];
+  double frame[4], whole[4];
 
   envp = g_environ_setenv (envp, "GSETTINGS_BACKEND", "memory", TRUE);
   /* No saved arrangement or recent files of the user's in the way. */
@@ -548,7 +560,7 @@ bench_startup (const char *self_path,
    * machine's drift over the whole run cancels out. */
   for (guint i = 0; i < runs; i++)
     {
-      double ratio = g_array_index (frame_times[2], double, i) / g_array_index (frame_times[0], double, i);
+      double ratio = g_array_index (frame_times[3], double, i) / g_array_index (frame_times[0], double, i);
       g_array_append_val (paired, ratio);
     }
   g_array_sort (paired, compare_doubles);
@@ -563,16 +575,17 @@ bench_startup (const char *self_path,
   remove_tree (data_home);
   printf ("startup_bare_gtk_window_ms %.0f (median of %u)\n", frame[0], runs);
   printf ("startup_bare_gtk_application_window_ms %.0f (median of %u)\n", frame[1], runs);
-  printf ("startup_entente_first_frame_ms %.0f (median of %u)\n", frame[2], runs);
-  printf ("startup_ratio_to_bare_window %.2f\n", frame[2] / frame[0]);
-  printf ("startup_ratio_to_bare_application %.2f\n", frame[2] / frame[1]);
+  printf ("startup_bare_adw_application_window_ms %.0f (median of %u)\n", frame[2], runs);
+  printf ("startup_entente_first_frame_ms %.0f (median of %u)\n", frame[3], runs);
+  printf ("startup_ratio_to_bare_window %.2f\n", frame[3] / frame[0]);
+  printf ("startup_ratio_to_bare_adw_application %.2f\n", frame[3] / frame[2]);
   printf ("startup_ratio_to_bare_window_per_round median %.2f quartiles %.2f-%.2f\n",
           g_array_index (paired, double, runs / 2),
           g_array_index (paired, double, runs / 4), g_array_index (paired, double, 3 * runs / 4));
   /* Launch to exit, as measured before: the exit is not startup, but the
    * figure shows what it adds. */
-  printf ("launch_to_exit_ms bare_window %.0f bare_application %.0f entente %.0f (ratio %.2f)\n",
-          whole[0], whole[1], whole[2], whole[2] / whole[0]);
+  printf ("launch_to_exit_ms bare_window %.0f bare_application %.0f bare_adw_application %.0f entente %.0f (ratio %.2f)\n",
+          whole[0], whole[1], whole[2], whole[3], whole[3] / whole[0]);
 }
 
 /* A chain of @n entities tied by undated relations, one end dated: every
@@ -670,6 +683,7 @@ main (int   argc,
   gboolean bare = FALSE;
   gboolean hostile = FALSE;
   gboolean bare_application = FALSE;
+  gboolean bare_adw_application = FALSE;
   gboolean startup = FALSE;
   gboolean entente = FALSE;
   GOptionEntry entries[] = {
@@ -682,6 +696,7 @@ main (int   argc,
     { "hostile", 0, 0, G_OPTION_ARG_NONE, &hostile, "Time loading files shaped to make the loader's work grow fast", NULL },
     { "bare-window", 0, 0, G_OPTION_ARG_NONE, &bare, "Show a bare GTK window and quit after its first frame", NULL },
     { "bare-app", 0, 0, G_OPTION_ARG_NONE, &bare_application, "The same in a GtkApplication", NULL },
+    { "bare-adw-app", 0, 0, G_OPTION_ARG_NONE, &bare_adw_application, "The same in an AdwApplication", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
@@ -699,6 +714,8 @@ main (int   argc,
     return bare_window ();
   if (bare_application)
     return bare_app ();
+  if (bare_adw_application)
+    return bare_adw_app ();
   if (entente)
     return entente_app ();
 
