@@ -48,7 +48,8 @@ entente_application_open (GApplication  *application,
     }
 }
 
-/* The app's CSS, for every window of the display. */
+/* The app's CSS, for every window of the display, where there is no
+ * AdwApplication to load it (the tests, the screenshot tool). */
 void
 entente_style_load (void)
 {
@@ -69,8 +70,8 @@ entente_application_startup (GApplication *application)
   static const char *panel_accels[] = { "F9", NULL };
   static const char *shortcuts_accels[] = { "<Control>question", NULL };
 
+  /* AdwApplication loads style.css from the resource base path. */
   G_APPLICATION_CLASS (entente_application_parent_class)->startup (application);
-  entente_style_load ();
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.open", open_accels);
