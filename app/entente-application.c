@@ -65,6 +65,7 @@ static void
 entente_application_startup (GApplication *application)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
   static const char *open_accels[] = { "<Control>o", NULL };
   static const char *export_accels[] = { "<Control>e", NULL };
   static const char *panel_accels[] = { "F9", NULL };
@@ -74,6 +75,7 @@ entente_application_startup (GApplication *application)
   G_APPLICATION_CLASS (entente_application_parent_class)->startup (application);
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.open", open_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.export", export_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.panel-visible", panel_accels);

@@ -79,13 +79,20 @@ validate (char **files)
           continue;
         }
 
-      /* Translators: the report of --validate for a good file. */
-      g_print (_("%s: ok (%u entities, %u relations, %u quotes, %u events)\n"),
-               name,
-               entente_story_get_n_entities (story),
-               entente_story_get_n_relations (story),
-               entente_story_get_n_quotes (story),
-               entente_story_get_n_events (story));
+      {
+        guint n_entities = entente_story_get_n_entities (story);
+        guint n_relations = entente_story_get_n_relations (story);
+        guint n_quotes = entente_story_get_n_quotes (story);
+        guint n_events = entente_story_get_n_events (story);
+        g_autofree char *entities = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u entity", "%u entities", n_entities), n_entities);
+        g_autofree char *relations = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u relation", "%u relations", n_relations), n_relations);
+        g_autofree char *quotes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u quote", "%u quotes", n_quotes), n_quotes);
+        g_autofree char *events = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", n_events), n_events);
+
+        /* Translators: the report of --validate for a good file: its name,
+         * then its entities, relations, quotes and events counted. */
+        g_print (_("%s: ok (%s, %s, %s, %s)\n"), name, entities, relations, quotes, events);
+      }
     }
 
   return status;

@@ -134,6 +134,8 @@ static void
 entente_find_bar_init (EntenteFindBar *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Escape in the entry closes the bar. */
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 }
 
 GtkWidget *

@@ -51,6 +51,9 @@ for odd in "$tests_dir"/odd/*.entente.json; do
   done
 done
 
+out=$("$entente" --validate "$tests_dir/odd/markup-and-scripts.entente.json" 2>&1)
+check "one quote and one event are counted in the singular" '[[ "$out" == *"1 quote, 1 event)" ]]'
+
 # Special files: refused at once, never read until memory runs out.
 mkfifo "$tmp/fifo.entente.json"
 for special in "$tmp/fifo.entente.json" /dev/zero /dev/urandom; do

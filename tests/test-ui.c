@@ -665,6 +665,23 @@ test_primary_menu_on_demand (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (button))));
   g_assert_nonnull (gtk_menu_button_get_menu_model (button));
   g_assert_cmpint (g_menu_model_get_n_items (gtk_menu_button_get_menu_model (button)), >=, 4);
+  /* GNOME's primary menus have no Quit: Ctrl+Q quits, Ctrl+W closes. */
+  {
+    GMenuModel *menu = gtk_menu_button_get_menu_model (button);
+
+    for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+      {
+        g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+        for (int k = 0; section != NULL && k < g_menu_model_get_n_items (section); k++)
+          {
+            g_autofree char *action = NULL;
+
+            if (g_menu_model_get_item_attribute (section, k, G_MENU_ATTRIBUTE_ACTION, "s", &action))
+              g_assert_cmpstr (action, !=, "app.quit");
+          }
+      }
+  }
   gtk_menu_button_popdown (button);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -800,8 +817,10 @@ test_find (void)
   ui_test_settle ();
   g_assert_cmpint (entente_graph_view_get_selected_entity (graph), ==, entente_story_find_entity (story, "satya-nadella"));
 
-  /* Closed, it slides away and is hidden again; Ctrl+F brings it back. */
-  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (search_bar), FALSE);
+  /* Escape in the entry closes it; it slides away and is hidden again;
+   * Ctrl+F brings it back. */
+  g_signal_emit_by_name (entry, "stop-search");
+  g_assert_false (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (search_bar)));
   ui_test_wait_until (widget_hidden, bar);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
   ui_test_settle ();
