@@ -1,7 +1,8 @@
 /* entente-error-banner.c
  *
- * What went wrong, above the graph: a title, the details (the loader's
- * messages, one a line, selectable) and a button to dismiss them. Hidden
+ * What went wrong, above the graph: a title, a sentence, the details (the
+ * loader's messages, one a line, selectable) behind an expander when there
+ * are several, and a button to dismiss them. Hidden
  * once it has slid away, so that its monospace text is not measured with
  * the rest of the window (that would load a font face before the first
  * frame).
@@ -9,6 +10,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
+
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -20,6 +23,8 @@ struct _EntenteErrorBanner
 
   GtkRevealer *revealer;
   GtkLabel    *title_label;
+  GtkLabel    *summary_label;
+  GtkExpander *details_expander;
   GtkLabel    *message_label;
   GtkWidget   *dismiss_button;
 };
@@ -52,6 +57,8 @@ entente_error_banner_class_init (EntenteErrorBannerClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/entente/Entente/entente-error-banner.ui");
   gtk_widget_class_bind_template_child (widget_class, EntenteErrorBanner, revealer);
   gtk_widget_class_bind_template_child (widget_class, EntenteErrorBanner, title_label);
+  gtk_widget_class_bind_template_child (widget_class, EntenteErrorBanner, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, EntenteErrorBanner, details_expander);
   gtk_widget_class_bind_template_child (widget_class, EntenteErrorBanner, message_label);
   gtk_widget_class_bind_template_child (widget_class, EntenteErrorBanner, dismiss_button);
   gtk_widget_class_bind_template_callback (widget_class, on_child_revealed);
@@ -80,8 +87,45 @@ entente_error_banner_show (EntenteErrorBanner *self,
 {
   g_return_if_fail (ENTENTE_IS_ERROR_BANNER (self));
 
+  g_auto(GStrv) lines = g_strsplit (message, "\n", -1);
+  guint n_lines = g_strv_length (lines);
+  guint n_problems = n_lines;
+  const char *last = n_lines > 1 ? lines[n_lines - 1] : NULL;
+
+  /* The loader's last line may say how many more it left out
+   * ("… and 4950 more problems"): count those too. */
+  if (last != NULL && strstr (last, "…") != NULL)
+    {
+      const char *p = last + strlen (last);
+
+      while (p > last && !g_ascii_isdigit (p[-1]))
+        p--;
+      while (p > last && g_ascii_isdigit (p[-1]))
+        p--;
+      if (g_ascii_isdigit (*p))
+        n_problems = n_lines - 1 + (guint) g_ascii_strtoull (p, NULL, 10);
+    }
+
   gtk_label_set_text (self->title_label, title);
   gtk_label_set_text (self->message_label, message);
+  /* One problem reads in full; several are summed up, the exact list
+   * (file, line:column, JSON path) a click away, so that fifty problems
+   * do not push the graph down the window. */
+  if (n_lines <= 1)
+    {
+      gtk_label_set_text (self->summary_label, message);
+      gtk_widget_set_visible (GTK_WIDGET (self->details_expander), FALSE);
+    }
+  else
+    {
+      g_autofree char *summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u problem, the first: %s",
+                                                               "%u problems, the first: %s", n_problems),
+                                                  n_problems, lines[0]);
+
+      gtk_label_set_text (self->summary_label, summary);
+      gtk_expander_set_expanded (self->details_expander, FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->details_expander), TRUE);
+    }
   gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
   gtk_revealer_set_reveal_child (self->revealer, TRUE);
 }

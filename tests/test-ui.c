@@ -344,6 +344,7 @@ typedef struct
   const char    *path;
 } ErrorAbout;
 
+
 static gboolean
 error_names_file (gpointer data)
 {
@@ -351,6 +352,46 @@ error_names_file (gpointer data)
   const char *text = entente_window_get_error_text (about->window);
 
   return text != NULL && strstr (text, about->path) != NULL;
+}
+
+/* Many problems read as one sentence, their exact list behind a closed
+ * expander; one problem reads in full. */
+static void
+test_error_summary (void)
+{
+  EntenteWindow *window = ui_test_open_window ();
+  g_autofree char *many = g_test_build_filename (G_TEST_DIST, "bad", "many-problems.entente.json", NULL);
+  g_autofree char *one = g_test_build_filename (G_TEST_DIST, "bad", "version-2.entente.json", NULL);
+  g_autoptr(GFile) many_file = g_file_new_for_path (many);
+  g_autoptr(GFile) one_file = g_file_new_for_path (one);
+  GtkWidget *banner, *expander, *summary;
+  guint count = 0;
+
+  entente_window_open_file (window, many_file);
+  ui_test_wait_until (error_shown, window);
+  banner = find_error_banner (GTK_WIDGET (window));
+  expander = find_descendant_of_type (banner, GTK_TYPE_EXPANDER);
+  g_assert_nonnull (expander);
+  g_assert_true (gtk_widget_get_visible (expander));
+  g_assert_false (gtk_expander_get_expanded (GTK_EXPANDER (expander)));
+  summary = gtk_widget_get_prev_sibling (expander);
+  g_assert_true (GTK_IS_LABEL (summary));
+  g_assert_cmpint (sscanf (gtk_label_get_text (GTK_LABEL (summary)), "%u problems, the first:", &count), ==, 1);
+  g_assert_cmpuint (count, >, 50);
+  /* The whole list is still there, for the expander and for copying. */
+  ui_test_assert_contains (entente_window_get_error_text (window), "more problems");
+
+  {
+    g_autofree char *one_name = g_file_get_parse_name (one_file);
+    ErrorAbout about = { window, one_name };
+
+    entente_window_open_file (window, one_file);
+    ui_test_wait_until (error_names_file, &about);
+  }
+  g_assert_false (gtk_widget_get_visible (expander));
+  ui_test_assert_contains (gtk_label_get_text (GTK_LABEL (summary)), "format version 2 is not supported");
+
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 /* Every malformed file of the corpus, a FIFO and a folder, through the
@@ -1442,6 +1483,7 @@ main (int   argc,
   g_test_add_func ("/ui/keyboard-zoom", test_keyboard_zoom);
   g_test_add_func ("/ui/bad-file-keeps-story", test_bad_file_keeps_story);
   g_test_add_func ("/ui/legend-widgets", test_legend_widgets);
+  g_test_add_func ("/ui/error-summary", test_error_summary);
   g_test_add_func ("/ui/export-toast", test_export_toast);
   g_test_add_func ("/ui/drag-keeps-the-picture", test_drag_keeps_the_picture);
   g_test_add_func ("/ui/hostile-files-keep-story", test_hostile_files_keep_story);
