@@ -372,6 +372,8 @@ on_open_response (GtkNativeDialog *dialog,
   g_object_unref (dialog);
 }
 
+/* A filter of the dialog; @pattern is "*" and an extension, which
+ * an export in this format is given. */
 static void
 add_filter (GtkFileChooser *chooser,
             const char     *name,
@@ -384,7 +386,10 @@ add_filter (GtkFileChooser *chooser,
   if (mime_type)
     gtk_file_filter_add_mime_type (filter, mime_type);
   if (pattern)
-    gtk_file_filter_add_pattern (filter, pattern);
+    {
+      gtk_file_filter_add_pattern (filter, pattern);
+      g_object_set_data_full (G_OBJECT (filter), "extension", g_strdup (pattern + 1), g_free);
+    }
   gtk_file_chooser_add_filter (chooser, filter);
 }
 
@@ -459,13 +464,16 @@ on_export_response (GtkNativeDialog *dialog,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (dialog));
+      const char *extension = filter ? g_object_get_data (G_OBJECT (filter), "extension") : NULL;
       g_autofree char *path = file ? g_file_get_path (file) : NULL;
 
-      if (path && !entente_export_is_supported (path))
+      /* The format chosen in the dialog is the one written. */
+      if (path != NULL && (extension != NULL || !entente_export_is_supported (path)))
         {
-          char *with_extension = g_strconcat (path, ".png", NULL);
+          char *named = entente_export_name_for (path, extension ? extension : ".png");
           g_free (path);
-          path = with_extension;
+          path = named;
         }
 
       if (path == NULL)
@@ -522,9 +530,19 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+/* The story Entente comes with, one click away whatever was opened since. */
+static void
+open_example_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  entente_window_load_bundled (ENTENTE_WINDOW (widget));
+}
+
 void
 _entente_window_files_class_init (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.open-example", NULL, open_example_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-to", "s", export_to_action);

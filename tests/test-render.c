@@ -9,6 +9,7 @@
 
 #include "graph/entente-label-cache.h"
 #include "graph/entente-picture-worker.h"
+#include "graph/entente-export.h"
 #include "graph/entente-renderer.h"
 #include "story/entente-story-loader.h"
 #include "story-test-helpers.h"
@@ -767,6 +768,26 @@ test_picture_worker (Fixture       *f,
   g_object_unref (context);
 }
 
+/* The format chosen in the export dialog is the one the name ends in. */
+static void
+test_export_names (void)
+{
+  const struct { const char *name, *extension, *expected; } cases[] = {
+    { "/tmp/story.png", ".svg", "/tmp/story.svg" },
+    { "/tmp/story.PNG", ".png", "/tmp/story.PNG" },
+    { "/tmp/story", ".pdf", "/tmp/story.pdf" },
+    { "/tmp/story.v2", ".json", "/tmp/story.v2.json" },
+    { "/tmp/my.story/graph", ".svg", "/tmp/my.story/graph.svg" },
+    { "/tmp/story.json", ".png", "/tmp/story.png" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *named = entente_export_name_for (cases[i].name, cases[i].extension);
+      g_assert_cmpstr (named, ==, cases[i].expected);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -789,6 +810,7 @@ main (int   argc,
   g_test_add ("/graph/render/every-name-placed/en", Fixture, "en", fixture_set_up, test_every_name_placed, fixture_tear_down);
   g_test_add ("/graph/render/every-name-placed/fr", Fixture, "fr", fixture_set_up, test_every_name_placed, fixture_tear_down);
   g_test_add ("/graph/picture-worker/same-as-drawn-here", Fixture, NULL, fixture_set_up, test_picture_worker, fixture_tear_down);
+  g_test_add_func ("/graph/export/names", test_export_names);
 
   return g_test_run ();
 }

@@ -1022,6 +1022,28 @@ test_export_toast (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* After another story, the example is one menu item away. */
+static void
+test_open_example (void)
+{
+  EntenteWindow *window = ui_test_open_window ();
+  EntenteStory *bundled = entente_window_get_story (window);
+  g_autofree char *odd = g_test_build_filename (G_TEST_DIST, "odd", "years-1-to-9999.entente.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (odd);
+  gpointer pair[2] = { window, bundled };
+
+  entente_window_open_file (window, file);
+  ui_test_wait_until (story_changed, pair);
+  g_assert_cmpstr (entente_story_get_id (entente_window_get_story (window)), ==, "odd-span");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-example", NULL);
+  ui_test_settle ();
+  g_assert_cmpstr (entente_story_get_id (entente_window_get_story (window)), ==, "microsoft-openai");
+
+  ui_test_forget_arrangements ();
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The legend is widgets over the graph: a toggle for each kind that the
  * keyboard reaches and a screen reader names, bound to the same action as
  * the menu's check item; a hidden kind is struck out. */
@@ -1483,6 +1505,7 @@ main (int   argc,
   g_test_add_func ("/ui/keyboard-zoom", test_keyboard_zoom);
   g_test_add_func ("/ui/bad-file-keeps-story", test_bad_file_keeps_story);
   g_test_add_func ("/ui/legend-widgets", test_legend_widgets);
+  g_test_add_func ("/ui/open-example", test_open_example);
   g_test_add_func ("/ui/error-summary", test_error_summary);
   g_test_add_func ("/ui/export-toast", test_export_toast);
   g_test_add_func ("/ui/drag-keeps-the-picture", test_drag_keeps_the_picture);

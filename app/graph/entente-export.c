@@ -47,6 +47,28 @@ entente_export_is_supported (const char *filename)
   return format_for (filename) != FORMAT_NONE;
 }
 
+/* @filename ending in @extension (".svg"…), the format the reader chose in
+ * the dialog: an extension of another format it has is replaced, so that
+ * "story.png" saved as an SVG drawing becomes "story.svg". */
+char *
+entente_export_name_for (const char *filename,
+                         const char *extension)
+{
+  g_autofree char *lower = g_ascii_strdown (filename, -1);
+  const char *dot = strrchr (filename, '.');
+
+  g_return_val_if_fail (filename != NULL && extension != NULL, NULL);
+
+  if (g_str_has_suffix (lower, extension))
+    return g_strdup (filename);
+  if (dot != NULL && strchr (dot, '/') == NULL && format_for (filename) != FORMAT_NONE)
+    {
+      g_autofree char *stem = g_strndup (filename, dot - filename);
+      return g_strconcat (stem, extension, NULL);
+    }
+  return g_strconcat (filename, extension, NULL);
+}
+
 static cairo_status_t
 append_to_array (void                *closure,
                  const unsigned char *data,

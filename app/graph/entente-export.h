@@ -19,6 +19,8 @@ typedef enum
 
 GQuark   entente_export_error_quark (void);
 gboolean entente_export_is_supported (const char                 *filename);
+char    *entente_export_name_for     (const char                 *filename,
+                                      const char                 *extension);
 gboolean entente_export_to_file      (const EntenteRenderOptions *options,
                                       const char                 *filename,
                                       GError                    **error);
