@@ -556,13 +556,6 @@ entente_graph_view_set_highlighted (EntenteGraphView *self,
   entente_reading_state_set_highlighted (self->state, entities, n_entities);
 }
 
-EntenteTimeMode
-entente_graph_view_get_time_mode (EntenteGraphView *self)
-{
-  g_return_val_if_fail (ENTENTE_IS_GRAPH_VIEW (self), ENTENTE_TIME_MODE_AS_OF);
-  return self->time_mode;
-}
-
 void
 entente_graph_view_set_time_mode (EntenteGraphView *self,
                                   EntenteTimeMode   mode)

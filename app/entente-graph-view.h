@@ -38,7 +38,6 @@ void                   entente_graph_view_set_selected_relation (EntenteGraphVie
 void                   entente_graph_view_set_highlighted     (EntenteGraphView *self,
                                                                const guint      *entities,
                                                                guint             n_entities);
-EntenteTimeMode        entente_graph_view_get_time_mode       (EntenteGraphView *self);
 void                   entente_graph_view_set_time_mode       (EntenteGraphView *self,
                                                                EntenteTimeMode   mode);
 guint                  entente_graph_view_get_n_new_entities  (EntenteGraphView *self);

@@ -17,23 +17,6 @@
 #include "story/entente-file-reading.h"
 #include "story/entente-story-loader.h"
 
-/* A part of the window made when first wanted, from its own .ui, with the
- * window's handlers in @scope. Compiled in: only a broken build fails. */
-GtkBuilder *
-_entente_window_build_part (EntenteWindow   *self,
-                            const char      *resource,
-                            GtkBuilderScope *scope)
-{
-  GtkBuilder *builder = gtk_builder_new ();
-  g_autoptr(GError) error = NULL;
-
-  gtk_builder_set_scope (builder, scope);
-  gtk_builder_set_current_object (builder, G_OBJECT (self));
-  if (!gtk_builder_add_from_resource (builder, resource, &error))
-    g_error ("%s: %s", resource, error->message);
-  return builder;
-}
-
 /* The window's child, where the banners go above the panes. Not bound
  * from the template: GTK 4.8 would unparent the window's child twice. */
 GtkBox *

@@ -47,9 +47,6 @@ struct _EntenteWindow
 /* entente-window-files.c */
 void        _entente_window_files_class_init    (GtkWidgetClass  *widget_class);
 void        _entente_window_files_init          (EntenteWindow   *self);
-GtkBuilder *_entente_window_build_part          (EntenteWindow   *self,
-                                                 const char      *resource,
-                                                 GtkBuilderScope *scope);
 GtkBox     *_entente_window_content_box         (EntenteWindow   *self);
 void        _entente_window_show_error          (EntenteWindow   *self,
                                                  const char      *title,

@@ -13,28 +13,16 @@
 #include <stdlib.h>
 
 #include "entente-arrangement.h"
+#include "fuzz-warnings.h"
 
 int LLVMFuzzerInitialize (int *argc, char ***argv);
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
-
-static GLogWriterOutput
-crash_on_warnings (GLogLevelFlags   log_level,
-                   const GLogField *fields,
-                   gsize            n_fields,
-                   gpointer         user_data)
-{
-  GLogWriterOutput written = g_log_writer_default (log_level, fields, n_fields, user_data);
-
-  if (log_level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
-    abort ();
-  return written;
-}
 
 int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
 {
-  g_log_set_writer_func (crash_on_warnings, NULL, NULL);
+  fuzz_crash_on_warnings ();
   return 0;
 }
 

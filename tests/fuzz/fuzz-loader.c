@@ -13,6 +13,7 @@
 #include <stdlib.h>
 
 #include "../json-compare.h"
+#include "fuzz-warnings.h"
 #include "graph/entente-layout.h"
 #include "story/entente-json-reader.h"
 #include "story/entente-story-loader.h"
@@ -21,26 +22,11 @@
 int LLVMFuzzerInitialize (int *argc, char ***argv);
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
-/* A critical or warning from GLib or json-glib means a wrong call on some
- * input: make it a crash, so that the fuzzer keeps the input. */
-static GLogWriterOutput
-crash_on_warnings (GLogLevelFlags   log_level,
-                   const GLogField *fields,
-                   gsize            n_fields,
-                   gpointer         user_data)
-{
-  GLogWriterOutput written = g_log_writer_default (log_level, fields, n_fields, user_data);
-
-  if (log_level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
-    abort ();
-  return written;
-}
-
 int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
 {
-  g_log_set_writer_func (crash_on_warnings, NULL, NULL);
+  fuzz_crash_on_warnings ();
   return 0;
 }
 
